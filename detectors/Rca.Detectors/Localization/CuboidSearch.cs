@@ -133,14 +133,18 @@ internal static class CuboidSearch
             }
 
             // Under the ripple effect every leaf of S1 moves by the same factor as S1 as a whole.
+            // Without a forecast to scale, S1's actual is shared equally among its leaves (the
+            // published fallback adds all of it to every leaf, which scores any multi-leaf set of
+            // new traffic below zero).
             double rippleError = 0;
             var scaled = Math.Abs(rolledForecast) > MinForecast;
             var factor = scaled ? rolledActual / rolledForecast : 0;
+            var share = insideCount > 0 ? rolledActual / insideCount : 0;
             for (var b = 0; b < k; b++)
             {
                 foreach (var leaf in buckets[b])
                 {
-                    var expected = scaled ? forecast[leaf] * factor : forecast[leaf] + rolledActual;
+                    var expected = scaled ? forecast[leaf] * factor : forecast[leaf] + share;
                     rippleError += Math.Abs(actual[leaf] - expected);
                 }
             }
