@@ -8,11 +8,13 @@ namespace Rca.Server.Sources;
 /// <c>measurement[,tag=value…] field=value[,field=value…] timestamp</c>.
 /// </summary>
 /// <remarks>
-/// Escaping follows the line protocol reference for InfluxDB 1.x: in a measurement, <c>,</c> and
-/// space are escaped. In tag keys, tag values and field keys, <c>,</c>, <c>=</c>, space and
-/// <c>\</c> are escaped. In string field values, <c>"</c> and <c>\</c> are escaped. Line protocol
-/// cannot carry a newline in any of these, so a newline raises <see cref="ArgumentException"/>, and so does an
-/// empty tag value, which InfluxDB rejects. Tags are written sorted by key, as InfluxDB recommends for write speed.
+/// Escaping follows what InfluxDB 1.6.7 reads back unchanged (checked against the Debian build):
+/// in a measurement, <c>,</c> and space are escaped. In tag keys, tag values and field keys,
+/// <c>,</c>, <c>=</c> and space are escaped. In string field values, <c>"</c> and <c>\</c> are
+/// escaped. 1.6.7 keeps <c>\\</c> in names and tag values as two backslashes, so a backslash
+/// is written as is. A backslash that ends a name or value, or that precedes a character the
+/// parser unescapes, cannot be written unambiguously and raises <see cref="ArgumentException"/>,
+/// as do a line break and an empty tag value, which InfluxDB rejects. Tags are written sorted by key.
 /// </remarks>
 public static class InfluxLineProtocol
 {
@@ -40,15 +42,15 @@ public static class InfluxLineProtocol
         var start = destination.Length;
         try
         {
-            AppendEscaped(destination, measurement, escapeEquals: false, escapeBackslash: false);
+            AppendEscaped(destination, measurement, "measurement", escapeEquals: false);
             foreach (var (key, value) in sortedTags)
             {
                 RequireText(key, "tag key", nameof(tags));
                 RequireText(value, $"value of tag '{key}'", nameof(tags));
                 destination.Append(',');
-                AppendEscaped(destination, key, escapeEquals: true, escapeBackslash: true);
+                AppendEscaped(destination, key, "tag key", escapeEquals: true);
                 destination.Append('=');
-                AppendEscaped(destination, value, escapeEquals: true, escapeBackslash: true);
+                AppendEscaped(destination, value, $"value of tag '{key}'", escapeEquals: true);
             }
 
             var separator = ' ';
@@ -57,7 +59,7 @@ public static class InfluxLineProtocol
                 RequireText(key, "field key", nameof(fields));
                 destination.Append(separator);
                 separator = ',';
-                AppendEscaped(destination, key, escapeEquals: true, escapeBackslash: true);
+                AppendEscaped(destination, key, "field key", escapeEquals: true);
                 destination.Append('=');
                 AppendFieldValue(destination, key, value);
             }
@@ -136,11 +138,25 @@ public static class InfluxLineProtocol
         }
     }
 
-    private static void AppendEscaped(StringBuilder destination, string text, bool escapeEquals, bool escapeBackslash)
+    private static void AppendEscaped(StringBuilder destination, string text, string what, bool escapeEquals)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c == ',' || c == ' ' || (escapeEquals && c == '=') || (escapeBackslash && c == '\\'))
+            var c = text[i];
+            if (c == '\\')
+            {
+                // InfluxDB 1.6.7 unescapes "\," "\ " "\=" (and "\"" in measurements) and skips the
+                // character after any backslash, so these sequences cannot carry a literal backslash.
+                var next = i + 1 < text.Length ? text[i + 1] : '\0';
+                if (next is '\0' or ',' or ' ' or '=' || (next == '"' && !escapeEquals))
+                {
+                    throw new ArgumentException(
+                        $"The {what} '{text}' has a backslash {(next == '\0' ? "at the end" : $"before '{next}'")}, which InfluxDB 1.x line protocol cannot represent.",
+                        nameof(text));
+                }
+            }
+
+            if (c == ',' || c == ' ' || (escapeEquals && c == '='))
             {
                 destination.Append('\\');
             }
