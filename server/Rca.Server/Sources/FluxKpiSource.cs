@@ -12,7 +12,7 @@ namespace Rca.Server.Sources;
 /// </summary>
 /// <remarks>
 /// NOTE: this path has not run against a real InfluxDB 2.x server, because none is available to
-/// the tests (InfluxDB 1.6.7 answers 404 on <c>/api/v2/query</c>). Its tests cover the query
+/// the tests (InfluxDB 1.6.7 returns 404 for <c>/api/v2/query</c>). Its tests cover the query
 /// text, the escaping and the mapping of Flux tables parsed from annotated CSV by the client
 /// library's own parser. Authentication uses the connection's token, or username and password
 /// (a session sign-in), or none.

@@ -55,6 +55,7 @@ internal static class FluxQueryBuilder
     /// <c>\n</c>, <c>\r</c>, <c>\t</c> and <c>\$</c> as escapes and <c>${</c> as the start of
     /// interpolation, so backslash, quote, dollar and line breaks are escaped.
     /// </summary>
+    /// <remarks>NOTE: these rules come from the Flux language's string literal syntax and have not been run against a Flux engine here.</remarks>
     public static string QuoteString(string text)
     {
         var quoted = new StringBuilder(text.Length + 2);

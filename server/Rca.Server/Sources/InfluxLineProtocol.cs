@@ -138,7 +138,7 @@ public static class InfluxLineProtocol
         }
     }
 
-    private static void AppendEscaped(StringBuilder destination, string text, string what, bool escapeEquals)
+    private static void AppendEscaped(StringBuilder destination, string text, string description, bool escapeEquals)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -151,7 +151,7 @@ public static class InfluxLineProtocol
                 if (next is '\0' or ',' or ' ' or '=' || (next == '"' && !escapeEquals))
                 {
                     throw new ArgumentException(
-                        $"The {what} '{text}' has a backslash {(next == '\0' ? "at the end" : $"before '{next}'")}, which InfluxDB 1.x line protocol cannot represent.",
+                        $"The {description} '{text}' has a backslash {(next == '\0' ? "at the end" : $"before '{next}'")}, which InfluxDB 1.x line protocol cannot represent.",
                         nameof(text));
                 }
             }
@@ -165,16 +165,16 @@ public static class InfluxLineProtocol
         }
     }
 
-    private static void RequireText(string? text, string what, string parameter)
+    private static void RequireText(string? text, string description, string parameter)
     {
         if (string.IsNullOrEmpty(text))
         {
-            throw new ArgumentException($"The {what} is empty; line protocol needs a non-empty text.", parameter);
+            throw new ArgumentException($"The {description} is empty; line protocol needs a non-empty text.", parameter);
         }
 
         if (text.Contains('\n') || text.Contains('\r'))
         {
-            throw new ArgumentException($"The {what} '{text.ReplaceLineEndings(" ")}' contains a line break, which line protocol cannot carry.", parameter);
+            throw new ArgumentException($"The {description} '{text.ReplaceLineEndings(" ")}' contains a line break, which line protocol cannot carry.", parameter);
         }
     }
 

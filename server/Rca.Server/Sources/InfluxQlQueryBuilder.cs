@@ -62,9 +62,10 @@ internal static class InfluxQlQueryBuilder
     }
 
     /// <summary>
-    /// Returns <paramref name="identifier"/> as an InfluxQL double-quoted identifier. The InfluxQL
-    /// scanner reads <c>\\</c>, <c>\"</c> and <c>\n</c> as escapes and rejects a raw newline, so
-    /// those three are escaped and everything else is kept as is.
+    /// Returns <paramref name="identifier"/> as an InfluxQL double-quoted identifier. InfluxQL reads
+    /// <c>\\</c>, <c>\"</c> and <c>\n</c> as escapes inside quotes and rejects a raw newline, so
+    /// those three are escaped and everything else is kept as is. Tests run hostile names and a
+    /// newline against InfluxDB 1.6.7.
     /// </summary>
     public static string QuoteIdentifier(string identifier)
     {

@@ -9,7 +9,7 @@ namespace Rca.Server.Tests.Infrastructure;
 /// authentication start their own instance with <see cref="StartAuthEnabledAsync"/>.
 /// </summary>
 /// <remarks>
-/// The server starts with the first test that asks for the fixture. When /usr/bin/influxd is
+/// The server starts before the first test that takes the fixture. When /usr/bin/influxd is
 /// missing, that test fails with a message that says how to install it; nothing is skipped.
 /// </remarks>
 public sealed class InfluxDbFixture : IAsyncLifetime

@@ -56,7 +56,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>Starts influxd and waits until <c>/ping</c> answers; with <paramref name="authEnabled"/> it also creates the admin user.</summary>
+    /// <summary>Starts influxd and waits until <c>/ping</c> returns 204; with <paramref name="authEnabled"/> it also creates the admin user.</summary>
     /// <exception cref="InvalidOperationException">influxd is not installed, or did not start within 30 seconds.</exception>
     public static async Task<InfluxDbServer> StartAsync(bool authEnabled, CancellationToken cancellationToken)
     {
