@@ -1,7 +1,7 @@
 namespace Rca.Server.Hosting;
 
 /// <summary>
-/// Resolves <c>Data:Directory</c>, the folder that holds the embedded databases (default <c>.data</c>,
+/// Resolves <c>Data:Directory</c>, the folder that contains the embedded databases (default <c>.data</c>,
 /// relative to the content root).
 /// </summary>
 internal static class DataDirectory

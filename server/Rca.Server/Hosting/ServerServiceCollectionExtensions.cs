@@ -1,4 +1,5 @@
 using Rca.Server.Api;
+using Rca.Server.Demo;
 using Rca.Server.Health;
 using Rca.Server.Jobs;
 using Rca.Server.Kpis;
@@ -30,6 +31,13 @@ internal static class ServerServiceCollectionExtensions
         // recurring jobs exist before the first job runs.
         services.AddHostedService<ServiceInitializer>();
         services.AddRcaHangfire(configuration, contentRootPath);
+
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        if (configuration.GetValue($"{DemoOptions.Section}:Enabled", false))
+        {
+            services.AddHttpClient<InfluxLineWriter>(client => client.Timeout = TimeSpan.FromSeconds(30));
+            services.AddHostedService<DemoLoader>();
+        }
 
         services.AddScoped<KpiCatalog>();
         services.AddScoped<KpiScheduler>();

@@ -64,15 +64,16 @@ internal sealed class KpiWindowChecker(
         var forecaster = LeafForecasterFactory.Create(kpi.Forecast);
         var (forecastNumerators, forecastDenominators) = LeafForecasts.ForecastLeaves(kpi, data, forecaster);
         var residuals = LeafForecasts.BaselineResiduals(kpi, data, forecaster);
-        var hasHistory = LeafForecasts.HasHistory(kpi, data);
+        var testable = LeafForecasts.IsTestable(kpi, data);
         var table = BuildTable(kpi, data, forecastNumerators, forecastDenominators);
         var (actual, forecast) = table.Totals();
         record.Actual = actual;
         record.Forecast = forecast;
         record.ForecastMilliseconds = step.Lap();
 
-        // Without any history the forecast is 0 by construction, so no deviation can be judged.
-        var verdict = hasHistory ? TotalAnomalyTest.Test(kpi.Detection, actual, forecast, residuals) : null;
+        // Without history the forecast is 0 by construction, and a ratio without traffic has no
+        // value, so neither window can deviate.
+        var verdict = testable ? TotalAnomalyTest.Test(kpi.Detection, actual, forecast, residuals) : null;
         record.DetectMilliseconds = step.Lap();
 
         IncidentRecord? incident = null;

@@ -35,7 +35,7 @@ internal static class LeafForecasts
 
     /// <summary>
     /// Returns the residuals (actual − forecast, on the measure's scale) of the KPI total over the
-    /// baseline windows that have non-empty history; empty for seasonal-median.
+    /// testable baseline windows. Seasonal-median reads no baseline, so it returns none.
     /// </summary>
     public static double[] BaselineResiduals(KpiDefinition kpi, WindowData data, ILeafForecaster forecaster)
     {
@@ -63,7 +63,7 @@ internal static class LeafForecasts
             }
 
             var forecastDenominator = forecaster.Forecast(totalDenominators.AsSpan(history));
-            if (forecastDenominator > 0)
+            if (forecastDenominator > 0 && totalDenominators[slot] > 0)
             {
                 residuals.Add(LeafTable.Ratio(totalNumerators[slot], totalDenominators[slot]) - LeafTable.Ratio(forecastNumerator, forecastDenominator));
             }
@@ -72,9 +72,27 @@ internal static class LeafForecasts
         return [.. residuals];
     }
 
-    /// <summary>Whether any value in the history of the checked window is non-zero.</summary>
-    public static bool HasHistory(KpiDefinition kpi, WindowData data)
+    /// <summary>
+    /// Whether the checked window can be tested: some history value is non-zero, and for a ratio
+    /// the window's own denominator is not 0 (a rate over no traffic is undefined).
+    /// </summary>
+    public static bool IsTestable(KpiDefinition kpi, WindowData data)
     {
+        if (data.Denominators is not null)
+        {
+            double denominator = 0;
+            foreach (var leaf in data.Denominators)
+            {
+                denominator += leaf[data.Current];
+            }
+
+            if (denominator == 0)
+            {
+                return false;
+            }
+        }
+
+
         var history = HistoryOf(kpi, data, data.Current);
         for (var leaf = 0; leaf < data.Leaves.Length; leaf++)
         {

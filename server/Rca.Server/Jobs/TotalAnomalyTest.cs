@@ -17,7 +17,16 @@ internal static class TotalAnomalyTest
     // replaces the body of Test with a call to it.
     public static AnomalyVerdict Test(DetectionOptions options, double actual, double forecast, ReadOnlySpan<double> baselineResiduals)
     {
-        var relativeChange = forecast > 0 ? (actual - forecast) / forecast : actual > 0 ? double.PositiveInfinity : 0;
+        var relativeChange = 0.0;
+        if (forecast > 0)
+        {
+            relativeChange = (actual - forecast) / forecast;
+        }
+        else if (actual > 0)
+        {
+            relativeChange = double.PositiveInfinity;
+        }
+
         var directionMatches = options.Direction switch
         {
             "up" => relativeChange > 0,
@@ -43,7 +52,17 @@ internal static class TotalAnomalyTest
 
         var scale = 1.4826 * Median(deviations);
         var residual = actual - forecast;
-        var score = scale > 0 ? Math.Abs(residual - median) / scale : residual == median ? 0 : double.PositiveInfinity;
+        double score;
+        if (scale > 0)
+        {
+            score = Math.Abs(residual - median) / scale;
+        }
+        else
+        {
+            // A constant baseline: any departure from it is infinitely unusual.
+            score = residual == median ? 0 : double.PositiveInfinity;
+        }
+
         return new AnomalyVerdict(score >= options.Threshold, relativeChange, score);
     }
 

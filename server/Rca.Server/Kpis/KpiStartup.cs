@@ -13,7 +13,7 @@ internal sealed class KpiStartup(
     IHostEnvironment environment,
     ILogger<KpiStartup> logger)
 {
-    /// <exception cref="InvalidKpiDefinitionException">The seed file is missing, unreadable or holds an invalid definition.</exception>
+    /// <exception cref="InvalidKpiDefinitionException">The seed file is missing, unreadable or contains an invalid definition.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var path = ResolveSeedFile();
