@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Rca.Contracts;
+using Rca.Server.Kpis;
+using Rca.Server.Replay;
+using Rca.Server.Storage;
+
+namespace Rca.Server.Api;
+
+/// <summary>
+/// The KPI endpoints: definitions with their latest check, check history and replay.
+/// </summary>
+internal static class KpisApi
+{
+    public static RouteGroupBuilder MapKpisApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiVersion.RoutePrefix + "/kpis").WithTags("KPIs");
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListKpis")
+            .WithSummary("Lists KPI definitions with the latest check of each.");
+
+        group.MapGet("/{name}/checks", ListChecksAsync)
+            .WithName("ListKpiChecks")
+            .WithSummary("Lists the checks of one KPI, newest window first.");
+
+        group.MapPost("/{name}/replay", ReplayAsync)
+            .WithName("ReplayKpi")
+            .WithSummary("Queues a check of every window in [from, to) that has no ok or anomalous check yet.");
+
+        return group;
+    }
+
+    private static async Task<Ok<List<KpiSummary>>> ListAsync(KpiCatalog catalog, RcaDbContext db, CancellationToken cancellationToken)
+    {
+        var result = new List<KpiSummary>();
+        foreach (var kpi in await catalog.ListAsync(cancellationToken))
+        {
+            var latest = await db.Checks.AsNoTracking()
+                .Where(check => check.KpiName == kpi.Name)
+                .OrderByDescending(check => check.WindowStart)
+                .FirstOrDefaultAsync(cancellationToken);
+            result.Add(kpi.ToSummary(latest));
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<Page<KpiCheckDto>>, ProblemHttpResult>> ListChecksAsync(
+        string name,
+        KpiCatalog catalog,
+        RcaDbContext db,
+        Problems problems,
+        CancellationToken cancellationToken,
+        int limit = Paging.DefaultLimit,
+        int offset = 0)
+    {
+        if (Paging.Validate(limit, offset) is { } error)
+        {
+            return problems.BadRequest("InvalidPaging", error);
+        }
+
+        if (await catalog.FindAsync(name, cancellationToken) is null)
+        {
+            return problems.NotFound("KpiNotFound", $"No KPI is named '{name}'.");
+        }
+
+        var query = db.Checks.AsNoTracking().Where(check => check.KpiName == name);
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderByDescending(check => check.WindowStart).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<KpiCheckDto>([.. page.Select(check => check.ToDto())], total, offset, limit));
+    }
+
+    private static async Task<Results<Accepted<ReplaySummary>, ProblemHttpResult>> ReplayAsync(
+        string name,
+        KpiReplayService replay,
+        Problems problems,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        DateTimeOffset? from = null,
+        DateTimeOffset? to = null)
+    {
+        if (from is null || to is null)
+        {
+            return problems.BadRequest("InvalidReplayRange", "Both 'from' and 'to' are required, as ISO 8601 timestamps such as 2026-12-04T10:00:00Z.");
+        }
+
+        try
+        {
+            var summary = await replay.EnqueueAsync(name, from.Value, to.Value, time.GetUtcNow(), cancellationToken);
+            return TypedResults.Accepted($"{ApiVersion.RoutePrefix}/kpis/{Uri.EscapeDataString(name)}/checks", summary);
+        }
+        catch (KeyNotFoundException error)
+        {
+            return problems.NotFound("KpiNotFound", error.Message);
+        }
+        catch (ReplayRequestException error)
+        {
+            return problems.BadRequest("InvalidReplayRange", error.Message);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Rca.Server.Api;
+using Rca.Server.Demo;
+using Rca.Server.Health;
+using Rca.Server.Jobs;
+using Rca.Server.Kpis;
+using Rca.Server.Replay;
+using Rca.Server.Storage;
+
+namespace Rca.Server.Hosting;
+
+/// <summary>
+/// Registers the services of the monitoring host.
+/// </summary>
+internal static class ServerServiceCollectionExtensions
+{
+    public static IServiceCollection AddRcaServer(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddLocalization();
+        services.AddOpenApi();
+
+        services.AddOptions<CheckOptions>().Bind(configuration.GetSection(CheckOptions.Section))
+            .Validate(o => o.MaxCatchUpWindows >= 0 && o.MaxReplayWindows >= 1, "Checks:MaxCatchUpWindows must be at least 0 and Checks:MaxReplayWindows at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<KpiSeedOptions>().Bind(configuration.GetSection(KpiSeedOptions.Section));
+
+        services.AddIncidentStore(configuration, contentRootPath);
+
+        // The initializer must be registered before the Hangfire server so that migrations and
+        // recurring jobs exist before the first job runs.
+        services.AddHostedService<ServiceInitializer>();
+        services.AddRcaHangfire(configuration, contentRootPath);
+
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        if (configuration.GetValue($"{DemoOptions.Section}:Enabled", false))
+        {
+            services.AddHttpClient<InfluxLineWriter>(client => client.Timeout = TimeSpan.FromSeconds(30));
+            services.AddHostedService<DemoLoader>();
+        }
+
+        services.AddScoped<KpiCatalog>();
+        services.AddScoped<KpiScheduler>();
+        services.AddScoped<KpiStartup>();
+        services.AddScoped<KpiWindowChecker>();
+        services.AddScoped<KpiCheckJob>();
+        services.AddScoped<KpiReplayService>();
+        services.AddScoped<HealthReporter>();
+        services.AddScoped<KpiSourceResolver>();
+        services.AddScoped<LocalizerResolver>();
+        services.AddScoped<Problems>();
+        return services;
+    }
+}

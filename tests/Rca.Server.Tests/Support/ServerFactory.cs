@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Rca.Detectors.Localization;
+using Rca.Server.Jobs;
+using Rca.Server.Sources;
+using Rca.Server.Storage;
+
+namespace Rca.Server.Tests.Support;
+
+/// <summary>
+/// A host on Hangfire in-memory storage and a SQLite incident store in a temporary directory,
+/// with a scripted source, a scripted localizer and a manual clock.
+/// </summary>
+internal sealed class ServerFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rca-server-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _hangfireServer;
+
+    public ServerFactory(string seedJson, bool hangfireServer = false)
+    {
+        Directory.CreateDirectory(_directory);
+        SeedFile = Path.Combine(_directory, "kpis.json");
+        File.WriteAllText(SeedFile, seedJson);
+        _hangfireServer = hangfireServer;
+    }
+
+    public string SeedFile { get; }
+
+    public ScriptedKpiSource Source { get; } = new();
+
+    public ScriptedLocalizer Localizer { get; } = new();
+
+    public ManualClock Clock { get; } = new(Start);
+
+    /// <summary>Runs the check of one window through the Hangfire job class, as a replayed job would.</summary>
+    public async Task RunWindowAsync(string kpi, DateTimeOffset window, CancellationToken cancellationToken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KpiCheckJob>().RunWindowAsync(kpi, window, CheckTrigger.Schedule, cancellationToken);
+    }
+
+    /// <summary>Runs the scheduled check of a KPI at the clock's current time.</summary>
+    public async Task RunScheduledAsync(string kpi, CancellationToken cancellationToken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KpiCheckJob>().RunScheduledAsync(kpi, cancellationToken);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<RcaDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RcaDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Hangfire:Storage", "inmemory");
+        builder.UseSetting("Hangfire:Server", _hangfireServer ? "true" : "false");
+        builder.UseSetting("Data:Directory", _directory);
+        builder.UseSetting("Kpis:SeedFile", SeedFile);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IKpiSource>(Source);
+            services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", Localizer);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing background thread; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
