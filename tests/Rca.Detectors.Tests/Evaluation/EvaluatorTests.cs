@@ -127,6 +127,22 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_FirstErrorInCaseOrder()
+    {
+        var (cases, localize) = Scenario();
+        for (var i = 0; i < 8; i++)
+        {
+            var id = $"u/{i}";
+            cases.Add(new EvaluationCase(id, "u", [], () => throw new InvalidDataFileException(id + ".csv", 1, null, "broken")));
+        }
+
+        var error = Assert.Throws<InvalidDataFileException>(
+            () => Evaluator.Evaluate(cases, localize, new EvaluationOptions { Threads = 2 }, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("u/0.csv", error.Path);
+    }
+
+    [Fact]
     public void Evaluate_LocalizerError_NamesCase()
     {
         var (cases, _) = Scenario();
