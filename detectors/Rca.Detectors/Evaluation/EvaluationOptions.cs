@@ -1,3 +1,5 @@
+using Rca.Detectors.Localization;
+
 namespace Rca.Detectors.Evaluation;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Rca.Detectors.Evaluation;
 public sealed record EvaluationOptions
 {
     /// <summary>The external-root-cause threshold used when no better one is known.</summary>
-    public const double DefaultExternalThreshold = 0.8;
+    public const double DefaultExternalThreshold = ExternalRootCauseClassifier.DefaultThreshold;
 
     /// <summary>The number of cases evaluated at the same time; at least 1.</summary>
     public int Threads { get; init; } = 1;
@@ -14,8 +16,9 @@ public sealed record EvaluationOptions
     /// <summary>
     /// Computes the external-root-cause threshold of one folder from the finite minGps values of
     /// its cases (cases with no root-cause set are left out). A case is flagged external when
-    /// it has no root-cause set or its minGps is below the threshold. The default returns
-    /// <see cref="DefaultExternalThreshold"/>.
+    /// it has no root-cause set or its minGps is below the threshold. The default is
+    /// <see cref="ExternalRootCauseClassifier.Threshold"/>: the histogram valley learned from at
+    /// least 30 cases, else <see cref="DefaultExternalThreshold"/>.
     /// </summary>
-    public Func<IReadOnlyList<double>, double> ExternalThreshold { get; init; } = _ => DefaultExternalThreshold;
+    public Func<IReadOnlyList<double>, double> ExternalThreshold { get; init; } = ExternalRootCauseClassifier.Threshold;
 }
