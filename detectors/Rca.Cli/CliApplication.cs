@@ -27,7 +27,7 @@ internal static class CliApplication
             return ExitCodes.InvalidInput;
         }
 
-        // The culture flows with the async context, so a caller's own culture is back after the await.
+        // The UI culture flows with the async context, and the finally block restores the caller's.
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new LanguageCulture(language);
         try
@@ -40,7 +40,7 @@ internal static class CliApplication
         }
     }
 
-    /// <summary>Builds the command tree; its help texts are in the current UI language.</summary>
+    /// <summary>Builds the command tree with its help texts in the current UI language.</summary>
     public static RootCommand CreateRootCommand(CliConsole console, TimeProvider time)
     {
         var shared = new SharedOptions();

@@ -73,7 +73,7 @@ internal sealed class LocalizeReport(string path, string algorithm, LeafTable ta
             NumberText.Seconds(timings.Total.TotalSeconds)));
     }
 
-    /// <summary>Writes one indented JSON object with snake_case keys; non-finite numbers are null.</summary>
+    /// <summary>Writes one indented JSON object with snake_case keys. Non-finite numbers are written as null.</summary>
     public void WriteJson(TextWriter writer)
     {
         using var buffer = new MemoryStream();

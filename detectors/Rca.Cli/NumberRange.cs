@@ -5,7 +5,10 @@ namespace Rca.Cli;
 /// <summary>A closed range of numbers given on the command line as <c>MIN-MAX</c> or one number.</summary>
 internal readonly record struct NumberRange(double Min, double Max)
 {
-    /// <summary>Parses <c>MIN-MAX</c> or a single number (invariant culture, non-negative); null when invalid or MIN &gt; MAX.</summary>
+    /// <summary>
+    /// Parses <c>MIN-MAX</c> or a single number (invariant culture, non-negative). Returns null
+    /// when the text is invalid or MIN &gt; MAX.
+    /// </summary>
     public static NumberRange? Parse(string text, bool wholeNumbers)
     {
         var parts = text.Split('-');

@@ -3,8 +3,8 @@ using Rca.Cli;
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // The first Ctrl-C asks the running command to stop and lets it exit with 130; a second
-    // one, if the command does not stop, terminates the process the usual way.
+    // The first Ctrl-C cancels the running command, which then exits with 130. A second one
+    // terminates the process the usual way, in case the command does not stop.
     if (!cancellation.IsCancellationRequested)
     {
         e.Cancel = true;
