@@ -25,7 +25,7 @@ internal sealed class CsvHeader
         {
             if (!tokenizer.ReadRecord())
             {
-                throw new InvalidDataFileException(path, null, null, "the file is empty; expected a header line");
+                throw new InvalidDataFileException(path, null, null, "the file is empty. Expected a header line");
             }
         }
         while (tokenizer.IsBlank);
@@ -70,7 +70,7 @@ internal sealed class CsvHeader
         {
             var noun = missing.Count == 1 ? "column" : "columns";
             throw new InvalidDataFileException(
-                path, Line, null, $"missing {noun} {string.Join(", ", missing)}; the header has {string.Join(",", Names)}");
+                path, Line, null, $"missing {noun} {string.Join(", ", missing)}. The header has {string.Join(",", Names)}");
         }
 
         return indexes;
@@ -90,7 +90,7 @@ internal sealed class CsvHeader
 
         if (others.Count == 0)
         {
-            throw new InvalidDataFileException(path, Line, null, $"no attribute columns; expected {expected}");
+            throw new InvalidDataFileException(path, Line, null, $"no attribute columns. Expected {expected}");
         }
 
         return [.. others];

@@ -79,7 +79,7 @@ internal sealed class CsvTokenizer
         if (_text[_position] == '"')
         {
             throw new InvalidDataFileException(
-                _path, _line, _fields.Count + 1, "a double quote inside an unquoted field; quote the whole field and double the quote");
+                _path, _line, _fields.Count + 1, "a double quote inside an unquoted field. Quote the whole field and double the quote");
         }
 
         _fields.Add(new Field(start, end, false, false));

@@ -55,7 +55,7 @@ internal static class DataFileText
                     displayName,
                     line,
                     null,
-                    $"the file is not valid UTF-8 (invalid byte 0x{bytes[bytesRead]:X2} at byte offset {bytesRead}); save it as UTF-8");
+                    $"the file is not valid UTF-8 (invalid byte 0x{bytes[bytesRead]:X2} at byte offset {bytesRead}). Save it as UTF-8");
             }
 
             return new string(chars, 0, charsWritten);

@@ -66,7 +66,7 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
         SkipSpaces();
         if (Peek() == '}')
         {
-            throw Error("an empty cause mapping; expected at least one attribute: value pair");
+            throw Error("an empty cause mapping. Expected at least one attribute: value pair");
         }
 
         while (true)

@@ -13,7 +13,7 @@ internal static class MeasureCell
     {
         if (cell.IsWhiteSpace())
         {
-            throw new InvalidDataFileException(path, line, column, $"empty value in column '{columnName}'; expected a number");
+            throw new InvalidDataFileException(path, line, column, $"empty value in column '{columnName}'. Expected a number");
         }
 
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
@@ -26,7 +26,7 @@ internal static class MeasureCell
             }
 
             throw new InvalidDataFileException(
-                path, line, column, $"'{cell}' in column '{columnName}' is not a number; expected an invariant-culture number such as 12.5 or 1e3");
+                path, line, column, $"'{cell}' in column '{columnName}' is not a number. Expected an invariant-culture number such as 12.5 or 1e3");
         }
 
         if (!double.IsFinite(value))
@@ -37,7 +37,7 @@ internal static class MeasureCell
         if (value < 0)
         {
             throw new InvalidDataFileException(
-                path, line, column, $"negative value '{cell}' in column '{columnName}'; measures must be zero or more");
+                path, line, column, $"negative value '{cell}' in column '{columnName}'. Measures must be zero or more");
         }
 
         // Turns -0 into +0, so a written table never shows "-0".
@@ -57,5 +57,5 @@ internal static class MeasureCell
     }
 
     private static InvalidDataFileException NotFinite(ReadOnlySpan<char> cell, string path, int line, int column, string columnName) =>
-        new(path, line, column, $"value '{cell}' in column '{columnName}' is not finite; expected a number");
+        new(path, line, column, $"value '{cell}' in column '{columnName}' is not finite. Expected a number");
 }

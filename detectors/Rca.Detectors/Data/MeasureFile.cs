@@ -124,7 +124,7 @@ internal sealed class MeasureFile
 
         if (actual.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "no data rows after the header; expected one row per leaf");
+            throw new InvalidDataFileException(path, null, null, "no data rows after the header. Expected one row per leaf");
         }
 
         var codeArrays = new int[attributes.Length][];

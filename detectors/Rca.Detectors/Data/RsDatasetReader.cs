@@ -121,7 +121,7 @@ public static class RsDatasetReader
 
         if (anomalyRows == 0)
         {
-            throw new InvalidDataFileException(path, null, null, $"no rows for the anomaly minute {timestamp}; expected rows with min = {timestamp}");
+            throw new InvalidDataFileException(path, null, null, $"no rows for the anomaly minute {timestamp}. Expected rows with min = {timestamp}");
         }
 
         return window.Build(HistoryMinutes);

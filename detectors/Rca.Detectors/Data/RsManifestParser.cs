@@ -46,7 +46,7 @@ internal sealed class RsManifestParser
         parser.FinishEntry();
         if (parser._cases.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "no entries; expected '- data: <file stem>' entries with timestamp and cause");
+            throw new InvalidDataFileException(path, null, null, "no entries. Expected '- data: <file stem>' entries with timestamp and cause");
         }
 
         return parser._cases;
@@ -62,7 +62,7 @@ internal sealed class RsManifestParser
 
         if (content[0] == '\t')
         {
-            throw new InvalidDataFileException(_path, lineNumber, line.Length - content.Length + 1, "a tab in the indentation; YAML indents with spaces");
+            throw new InvalidDataFileException(_path, lineNumber, line.Length - content.Length + 1, "a tab in the indentation. YAML indents with spaces");
         }
 
         int keyColumn;
@@ -119,7 +119,7 @@ internal sealed class RsManifestParser
                 break;
             default:
                 throw new InvalidDataFileException(
-                    _path, lineNumber, keyColumn + 1, $"unknown key '{key}'; expected {DataKey}, {TimestampKey} or {CauseKey}");
+                    _path, lineNumber, keyColumn + 1, $"unknown key '{key}'. Expected {DataKey}, {TimestampKey} or {CauseKey}");
         }
     }
 
@@ -130,11 +130,9 @@ internal sealed class RsManifestParser
             return;
         }
 
-        var missing = _stem is null ? DataKey : _timestamp is null ? TimestampKey : _cause is null ? CauseKey : null;
-        if (missing is not null)
-        {
-            throw new InvalidDataFileException(_path, _entryLine, null, $"the entry has no '{missing}'");
-        }
+        RequireKey(_stem is not null, DataKey);
+        RequireKey(_timestamp is not null, TimestampKey);
+        RequireKey(_cause is not null, CauseKey);
 
         if (_stemLines.TryGetValue(_stem!, out var earlier))
         {
@@ -147,6 +145,14 @@ internal sealed class RsManifestParser
         _stem = null;
         _timestamp = null;
         _cause = null;
+    }
+
+    private void RequireKey(bool present, string key)
+    {
+        if (!present)
+        {
+            throw new InvalidDataFileException(_path, _entryLine, null, $"the entry has no '{key}'");
+        }
     }
 
     private void RejectRepeat(bool seen, string key, int lineNumber, int keyColumn)

@@ -88,7 +88,7 @@ public static class SqueezeCsvReader
         if (!File.Exists(pair))
         {
             throw new InvalidDataFileException(
-                path, null, null, $"the {role} file '{System.IO.Path.GetFileName(pair)}' is missing; a derived case needs both the .a.csv and the .b.csv file");
+                path, null, null, $"the {role} file '{System.IO.Path.GetFileName(pair)}' is missing. A derived case needs both the .a.csv and the .b.csv file");
         }
     }
 

@@ -23,7 +23,7 @@ public static class SqueezeCsvWriter
         ArgumentNullException.ThrowIfNull(writer);
         if (table.Kind != MeasureKind.Fundamental)
         {
-            throw new ArgumentException("Only a fundamental table fits one real,predict file; write a derived one as .a.csv and .b.csv.", nameof(table));
+            throw new ArgumentException("Only a fundamental table fits one real,predict file. Write a derived one as .a.csv and .b.csv.", nameof(table));
         }
 
         writer.Write("real,predict");

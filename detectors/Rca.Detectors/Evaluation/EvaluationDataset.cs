@@ -22,7 +22,7 @@ public sealed class EvaluationDataset
 
     /// <summary>
     /// Finds every case under <paramref name="directory"/> and its subfolders. A folder with
-    /// <c>injection_info.csv</c> holds <c>{timestamp}.csv</c> cases or
+    /// <c>injection_info.csv</c> contains <c>{timestamp}.csv</c> cases or
     /// <c>{timestamp}.a.csv</c> + <c>{timestamp}.b.csv</c> pairs. A folder with
     /// <c>anomaly.yaml</c> is in the RS layout. Folders with neither are only searched for
     /// subfolders. Case files are read later, by <see cref="EvaluationCase.Load"/>.
@@ -46,7 +46,7 @@ public sealed class EvaluationDataset
         if (cases.Count == 0)
         {
             throw new InvalidDataFileException(
-                directory, null, null, $"no cases found; expected folders with {InjectionInfoFile.FileName} or {RsDatasetReader.ManifestFileName}");
+                directory, null, null, $"no cases found. Expected folders with {InjectionInfoFile.FileName} or {RsDatasetReader.ManifestFileName}");
         }
 
         return new EvaluationDataset(root, cases);
@@ -61,7 +61,7 @@ public sealed class EvaluationDataset
         if (hasInjectionInfo && hasManifest)
         {
             throw new InvalidDataFileException(
-                folder, null, null, $"the folder has both {InjectionInfoFile.FileName} and {RsDatasetReader.ManifestFileName}; keep one layout per folder");
+                folder, null, null, $"the folder has both {InjectionInfoFile.FileName} and {RsDatasetReader.ManifestFileName}. Keep one layout per folder");
         }
 
         var relativeFolder = RelativeId(root, folder);
@@ -109,7 +109,7 @@ public sealed class EvaluationDataset
             if (!listed.Contains(file))
             {
                 throw new InvalidDataFileException(
-                    file, null, null, $"the case file has no entry in {manifest}; add one or move the file");
+                    file, null, null, $"the case file has no entry in {manifest}. Add one or move the file");
             }
         }
     }

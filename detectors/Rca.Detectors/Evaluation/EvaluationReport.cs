@@ -31,7 +31,7 @@ public sealed record EvaluationReport(
     /// Writes the report as one JSON object with the keys <c>cases, tp, fp, fn, precision,
     /// recall, f1, seconds_mean, seconds_p95</c> and <c>predictions</c> (each
     /// <c>{ "case", "root_cause", "external" }</c>). With <paramref name="includeDetails"/>,
-    /// one more key, <c>details</c>, holds the external score, memory, folder rows and
+    /// one more key, <c>details</c>, contains the external score, memory, folder rows and
     /// per-case scores.
     /// </summary>
     public void WriteJson(Stream stream, bool includeDetails = false)

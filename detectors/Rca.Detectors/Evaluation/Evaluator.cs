@@ -6,9 +6,10 @@ using Rca.Detectors.Localization;
 namespace Rca.Detectors.Evaluation;
 
 /// <summary>
-/// Runs a localizer over labelled cases and scores it: exact-match TP/FP/FN per case and in
-/// total, localization time per case (the localize call only, not file reading), memory, and
-/// the external-root-cause flag against cases whose ground truth names a missing attribute.
+/// Runs a localizer over labelled cases and scores it. The report has exact-match TP/FP/FN
+/// per case and in total, the localization time per case (the localize call only, not file
+/// reading) and memory. It also scores the external-root-cause flag against cases whose
+/// ground truth names a missing attribute.
 /// </summary>
 public static class Evaluator
 {

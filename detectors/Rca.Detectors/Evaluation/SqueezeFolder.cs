@@ -42,7 +42,7 @@ internal static class SqueezeFolder
             if (stems.TryGetValue(stem, out var other))
             {
                 throw new InvalidDataFileException(
-                    file, null, null, $"case {stem} is given twice, also as '{Path.GetFileName(other)}'; keep either {stem}.csv or the .a.csv/.b.csv pair");
+                    file, null, null, $"case {stem} is given twice, also as '{Path.GetFileName(other)}'. Keep either {stem}.csv or the .a.csv/.b.csv pair");
             }
 
             stems.Add(stem, file);
@@ -78,7 +78,7 @@ internal static class SqueezeFolder
         if (!File.Exists(pair))
         {
             throw new InvalidDataFileException(
-                file, null, null, $"the {role} file '{Path.GetFileName(pair)}' is missing; a derived case needs both the .a.csv and the .b.csv file");
+                file, null, null, $"the {role} file '{Path.GetFileName(pair)}' is missing. A derived case needs both the .a.csv and the .b.csv file");
         }
     }
 }

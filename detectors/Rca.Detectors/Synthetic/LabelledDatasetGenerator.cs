@@ -4,9 +4,9 @@ using Rca.Detectors.Data;
 namespace Rca.Detectors.Synthetic;
 
 /// <summary>
-/// Generates labelled cases in the style of the Squeeze B0 data set: every combination of
-/// the attribute values is a leaf, normal actual values are Weibull-distributed with a share
-/// of zeros, forecasts carry Gaussian relative noise, and each anomaly scales every
+/// Generates labelled cases in the style of the Squeeze B0 data set. Every combination of
+/// the attribute values is a leaf. Normal actual values are Weibull-distributed with a share
+/// of zeros, and forecasts carry Gaussian relative noise. Each anomaly scales every
 /// descendant leaf of one attribute combination by the same factor (the ripple effect).
 /// </summary>
 /// <remarks>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rca.Detectors.Data;
 using Rca.Detectors.Evaluation;
 using Rca.Detectors.Localization;
+using Rca.Detectors.Synthetic;
 
 namespace Rca.Detectors.Tests.Evaluation;
 
@@ -176,6 +177,58 @@ public sealed class EvaluatorTests
         Assert.Equal("t", details.GetProperty("folders")[1].GetProperty("folder").GetString());
         Assert.Equal(JsonValueKind.Null, details.GetProperty("cases")[2].GetProperty("min_gps").ValueKind);
         Assert.Equal("a=a2;b=b1", details.GetProperty("cases")[1].GetProperty("ground_truth").GetString());
+    }
+
+    // A stand-in for a localizer: the layer-1 value with the largest forecast − actual gap, with a GPS
+    // that varies between cases so the external flag does too.
+    private static LocalizationResult LargestLayerOneGap(LeafTable table, CancellationToken cancellationToken)
+    {
+        var best = (Gap: 0.0, Text: "");
+        var total = 0.0;
+        for (var attribute = 0; attribute < table.AttributeCount; attribute++)
+        {
+            var gaps = new double[table.GetAttributeValues(attribute).Count];
+            var codes = table.GetCodes(attribute);
+            for (var leaf = 0; leaf < table.LeafCount; leaf++)
+            {
+                gaps[codes[leaf]] += table.Forecast[leaf] - table.Actual[leaf];
+            }
+
+            for (var value = 0; value < gaps.Length; value++)
+            {
+                total += Math.Abs(gaps[value]);
+                if (gaps[value] > best.Gap)
+                {
+                    best = (gaps[value], $"{table.AttributeNames[attribute]}={table.GetAttributeValues(attribute)[value]}");
+                }
+            }
+        }
+
+        return best.Text.Length == 0 ? LocalizationResults.Of() : LocalizationResults.Of((best.Text, best.Gap / total * table.AttributeCount));
+    }
+
+    [Fact]
+    public void Evaluate_SameReportAnyThreads()
+    {
+        var options = new LabelledDatasetOptions { Dimensions = [6, 5, 4], MaxLayer = 1, MinAnomalies = 1, MaxAnomalies = 1 };
+        var random = new Random(11);
+        var cases = new List<EvaluationCase>();
+        for (var i = 0; i < 12; i++)
+        {
+            var generated = LabelledDatasetGenerator.GenerateCase(options, random);
+            cases.Add(new EvaluationCase($"f{i % 3}/{i}", $"f{i % 3}", generated.GroundTruth, () => generated.Table));
+        }
+
+        var one = Evaluator.Evaluate(cases, LargestLayerOneGap, new EvaluationOptions { Threads = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+        var two = Evaluator.Evaluate(cases, LargestLayerOneGap, new EvaluationOptions { Threads = 2 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(one.Score, two.Score);
+        Assert.True(one.Score.TruePositives > 0);
+        Assert.Equal(one.Cases.Select(c => (c.Id, c.RootCause, c.External, c.MinGps)), two.Cases.Select(c => (c.Id, c.RootCause, c.External, c.MinGps)));
+        Assert.Equal(one.Folders.Select(f => (f.Folder, f.Score)), two.Folders.Select(f => (f.Folder, f.Score)));
+        using var oneJson = JsonDocument.Parse(one.ToJson());
+        using var twoJson = JsonDocument.Parse(two.ToJson());
+        Assert.Equal(oneJson.RootElement.GetProperty("predictions").GetRawText(), twoJson.RootElement.GetProperty("predictions").GetRawText());
     }
 
     [Fact]
