@@ -114,4 +114,35 @@ public sealed class LocalizeCommandTests
         var set = Assert.Single(document.RootElement.GetProperty("root_cause_sets").EnumerateArray());
         Assert.True(set.GetProperty("cluster_leaf_count").GetInt32() < 15);
     }
+
+    [Fact]
+    public async Task B0Case_FindsInjectedRootCause()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "b0", "B_cuboid_layer_3_n_ele_1", "1450684200.csv");
+
+        var run = await CliRunner.RunAsync("localize", path, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(21_600, document.RootElement.GetProperty("leaf_count").GetInt32());
+        Assert.Equal("a=a3&b=b11&d=d10", document.RootElement.GetProperty("root_cause").GetString());
+        var set = Assert.Single(document.RootElement.GetProperty("root_cause_sets").EnumerateArray());
+        Assert.Equal(3, set.GetProperty("layer").GetInt32());
+    }
+
+    [Fact]
+    public async Task B0Folder_EvaluatesEveryCase()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "b0");
+
+        var run = await CliRunner.RunAsync("evaluate", path, "--format", "json", "--threads", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(18, document.RootElement.GetProperty("cases").GetInt32());
+        var predictions = document.RootElement.GetProperty("predictions").EnumerateArray().ToArray();
+        Assert.Equal(18, predictions.Length);
+        Assert.Equal("B_cuboid_layer_1_n_ele_1/1450653900", predictions[0].GetProperty("case").GetString());
+        Assert.Equal("d=d8", predictions[0].GetProperty("root_cause").GetString());
+    }
 }
