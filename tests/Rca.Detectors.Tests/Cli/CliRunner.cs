@@ -12,11 +12,12 @@ internal static class CliRunner
     public static async Task<CliRun> RunAsync(
         string[] args,
         IReadOnlyDictionary<string, string>? environment = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool isErrorTerminal = false)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = new CliConsole(output, error, IsErrorTerminal: false, name => environment?.GetValueOrDefault(name));
+        var console = new CliConsole(output, error, isErrorTerminal, name => environment?.GetValueOrDefault(name));
         var exitCode = await CliApplication.RunAsync(args, console, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

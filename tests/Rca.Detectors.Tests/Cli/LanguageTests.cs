@@ -35,7 +35,7 @@ public sealed class LanguageTests
         Assert.Equal($"{path} 的根因集合（PSqueeze，基本指标）：", lines[0]);
         Assert.Matches(@"^#\s+根因\s+层\s+GPS\s+解释力\s+实际值\s+预测值\s+影响\s+簇叶子数$", lines[1]);
         Assert.Matches(@"^1\s+a=a2\s+1\s", lines[3]);
-        Assert.Contains("叶子：有效 60 个，异常量过滤后 15 个；异常簇 2 个。", run.Out);
+        Assert.Contains("叶子：有效 60 个，异常量过滤后 15 个。异常簇：2 个。", run.Out);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class LocalizeCommandTests
         Assert.StartsWith($"Root-cause sets of {path} (PSqueeze, fundamental measure):", lines[0]);
         Assert.Matches(@"^#\s+Root cause\s+Layer\s+GPS\s+Explanatory power\s+Actual\s+Forecast\s+Impact\s+Cluster leaves$", lines[1]);
         Assert.Matches(@"^1\s+a=a2\s+1\s+0\.9\d\d\s+1\.000\s+582\s+1969\s", lines[3]);
-        Assert.Contains("Leaves: 60 valid, 15 after the anomaly-amount filter; 2 abnormal clusters.", run.Out);
+        Assert.Contains("Leaves: 60 valid, 15 after the anomaly-amount filter. Abnormal clusters: 2.", run.Out);
         Assert.Matches(@"Time: filter \d+\.\d{4} s, clustering \d+\.\d{4} s, search \d+\.\d{4} s, total \d+\.\d{4} s\.", run.Out);
     }
 
