@@ -9,6 +9,8 @@ internal sealed class AttributeValuePool
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _values = [];
+    private string _lastValue = string.Empty;
+    private int _lastCode = -1;
 
     public AttributeValuePool()
     {
@@ -21,6 +23,13 @@ internal sealed class AttributeValuePool
     /// <summary>Returns the code of <paramref name="value"/>, adding it when new.</summary>
     public int Encode(ReadOnlySpan<char> value)
     {
+        // Data files are often sorted, so a column tends to repeat the value of the row above:
+        // comparing with it is cheaper than hashing.
+        if (_lastCode >= 0 && value.SequenceEqual(_lastValue))
+        {
+            return _lastCode;
+        }
+
         if (!_lookup.TryGetValue(value, out var code))
         {
             code = _values.Count;
@@ -29,6 +38,8 @@ internal sealed class AttributeValuePool
             _values.Add(text);
         }
 
+        _lastValue = _values[code];
+        _lastCode = code;
         return code;
     }
 

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Rca.Detectors.Data;
 
 /// <summary>
-/// Writes a fundamental <see cref="LeafTable"/> as a Squeeze-layout case file,
-/// <c>real,predict,&lt;attributes&gt;</c>, one row per leaf in leaf order.
+/// Writes a <see cref="LeafTable"/> as Squeeze-layout case files with the columns
+/// <c>real,predict,&lt;attributes&gt;</c>, one row per leaf in leaf order: one file for a
+/// fundamental measure, a numerator and a denominator file for a derived one.
 /// </summary>
 /// <remarks>
 /// Numbers use the shortest text that reads back to the same double (invariant culture), in
@@ -15,7 +16,7 @@ namespace Rca.Detectors.Data;
 /// </remarks>
 public static class SqueezeCsvWriter
 {
-    /// <summary>Writes the header and one row per leaf.</summary>
+    /// <summary>Writes the header and one row per leaf of a fundamental table.</summary>
     /// <exception cref="ArgumentException">The table is of a derived measure.</exception>
     public static void Write(LeafTable table, TextWriter writer)
     {
@@ -23,9 +24,30 @@ public static class SqueezeCsvWriter
         ArgumentNullException.ThrowIfNull(writer);
         if (table.Kind != MeasureKind.Fundamental)
         {
-            throw new ArgumentException("Only a fundamental table fits one real,predict file. Write a derived one as .a.csv and .b.csv.", nameof(table));
+            throw new ArgumentException("A derived table needs two files. Use WriteDerived for the .a.csv and .b.csv files.", nameof(table));
         }
 
+        WriteColumns(table, table.Actual, table.Forecast, writer);
+    }
+
+    /// <summary>Writes the numerators of a derived table to one writer (<c>.a.csv</c>) and the denominators to another (<c>.b.csv</c>).</summary>
+    /// <exception cref="ArgumentException">The table is of a fundamental measure.</exception>
+    public static void WriteDerived(LeafTable table, TextWriter numeratorWriter, TextWriter denominatorWriter)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(numeratorWriter);
+        ArgumentNullException.ThrowIfNull(denominatorWriter);
+        if (table.Kind != MeasureKind.Derived)
+        {
+            throw new ArgumentException("A fundamental table has no denominators. Use Write.", nameof(table));
+        }
+
+        WriteColumns(table, table.Actual, table.Forecast, numeratorWriter);
+        WriteColumns(table, table.ActualDenominator, table.ForecastDenominator, denominatorWriter);
+    }
+
+    private static void WriteColumns(LeafTable table, ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast, TextWriter writer)
+    {
         writer.Write("real,predict");
         for (var attribute = 0; attribute < table.AttributeCount; attribute++)
         {
@@ -37,9 +59,9 @@ public static class SqueezeCsvWriter
         Span<char> number = stackalloc char[32];
         for (var leaf = 0; leaf < table.LeafCount; leaf++)
         {
-            WriteNumber(writer, table.Actual[leaf], number);
+            WriteNumber(writer, actual[leaf], number);
             writer.Write(',');
-            WriteNumber(writer, table.Forecast[leaf], number);
+            WriteNumber(writer, forecast[leaf], number);
             for (var attribute = 0; attribute < table.AttributeCount; attribute++)
             {
                 writer.Write(',');

@@ -28,7 +28,7 @@ public sealed class EvaluationDataset
     /// subfolders. Case files are read later, by <see cref="EvaluationCase.Load"/>.
     /// </summary>
     /// <exception cref="InvalidDataFileException">
-    /// The folder does not exist or holds no case, a ground-truth file is malformed, a case file
+    /// The folder does not exist or contains no case, a ground-truth file is malformed, a case file
     /// has no ground truth, ground truth names a missing case file, or a derived case lacks one
     /// of its two files.
     /// </exception>

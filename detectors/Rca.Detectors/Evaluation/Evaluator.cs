@@ -22,7 +22,7 @@ public static class Evaluator
     /// <param name="options">Threads and the external threshold rule; null for the defaults.</param>
     /// <param name="progress">Receives the number of cases finished so far.</param>
     /// <param name="cancellationToken">Stops the run; passed on to the localizer.</param>
-    /// <exception cref="InvalidDataFileException">A case file is malformed; the first failing case in case order wins.</exception>
+    /// <exception cref="InvalidDataFileException">A case file is malformed. When several are, the error of the first in case order is raised.</exception>
     /// <exception cref="InvalidOperationException">The localizer failed on a case; the message names the case.</exception>
     public static EvaluationReport Evaluate(
         IReadOnlyList<EvaluationCase> cases,
@@ -34,15 +34,23 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(localize);
         options ??= new EvaluationOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, "options.Threads");
 
         var outcomes = new CaseOutcome[cases.Count];
         var errors = new Exception?[cases.Count];
         var finished = 0;
+        var firstFailure = int.MaxValue;
         long peakManagedBytes = 0;
         var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
-        Parallel.For(0, cases.Count, parallelOptions, (index, loop) =>
+        Parallel.For(0, cases.Count, parallelOptions, index =>
         {
+            // Cases after a failed one cannot change which error is raised, so they are skipped.
+            // Cases before it still run, so the raised error is the same for any thread count.
+            if (index > Volatile.Read(ref firstFailure))
+            {
+                return;
+            }
+
             try
             {
                 outcomes[index] = RunCase(cases[index], localize, cancellationToken);
@@ -50,7 +58,7 @@ public static class Evaluator
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 errors[index] = error;
-                loop.Stop();
+                UpdateMin(ref firstFailure, index);
                 return;
             }
 
@@ -96,6 +104,21 @@ public static class Evaluator
         }
 
         return new CaseOutcome([.. predicted], result.RootCauseSets.Count, result.MinGps, seconds, externalTruth);
+    }
+
+    private static void UpdateMin(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private static void UpdateMax(ref long target, long value)

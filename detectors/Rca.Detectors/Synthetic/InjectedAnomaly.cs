@@ -4,7 +4,8 @@ namespace Rca.Detectors.Synthetic;
 
 /// <summary>
 /// One anomaly injected by <see cref="LabelledDatasetGenerator"/>: every descendant leaf of
-/// <paramref name="Combination"/> has actual = forecast · <paramref name="Factor"/>.
+/// <paramref name="Combination"/> has actual = forecast · <paramref name="Factor"/>. For a
+/// derived measure the factor applies to the ratio: the denominator keeps its actual value.
 /// </summary>
 /// <param name="Combination">The root-cause attribute combination.</param>
 /// <param name="Severity">The relative change, in (0, 1] for a drop.</param>

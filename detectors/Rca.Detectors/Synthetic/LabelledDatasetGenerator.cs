@@ -41,6 +41,13 @@ public static class LabelledDatasetGenerator
         var actual = new double[leafCount];
         var forecast = new double[leafCount];
         DrawNormalValues(options, random, actual, forecast);
+        double[]? actualDenominator = null;
+        double[]? forecastDenominator = null;
+        if (options.Derived)
+        {
+            (actualDenominator, forecastDenominator) = (actual, forecast);
+            (actual, forecast) = DrawNumerators(options, random, actualDenominator, forecastDenominator);
+        }
 
         var anomalies = new List<InjectedAnomaly>();
         var placed = new List<int[]>();
@@ -61,7 +68,9 @@ public static class LabelledDatasetGenerator
             {
                 if (IsDescendant(codes, leaf, fixedValues))
                 {
-                    actual[leaf] = forecast[leaf] * factor;
+                    actual[leaf] = actualDenominator is null
+                        ? forecast[leaf] * factor
+                        : actualDenominator[leaf] * LeafTable.Ratio(forecast[leaf], forecastDenominator![leaf]) * factor;
                     descendants++;
                 }
             }
@@ -81,13 +90,15 @@ public static class LabelledDatasetGenerator
             }
         }
 
-        var table = LeafTableEncoder.Create(MeasureKind.Fundamental, names, dictionaries, codes, actual, forecast);
+        var kind = options.Derived ? MeasureKind.Derived : MeasureKind.Fundamental;
+        var table = LeafTableEncoder.Create(kind, names, dictionaries, codes, actual, forecast, actualDenominator, forecastDenominator);
         return new LabelledCase(table, anomalies);
     }
 
     /// <summary>
     /// Writes <see cref="LabelledDatasetOptions.Cases"/> cases into <paramref name="directory"/>
-    /// as <c>{timestamp}.csv</c> files plus <c>injection_info.csv</c> (<c>timestamp,set</c>),
+    /// as <c>{timestamp}.csv</c> files (<c>.a.csv</c> and <c>.b.csv</c> pairs for a derived
+    /// measure) plus <c>injection_info.csv</c> (<c>timestamp,set</c>),
     /// drawing from <c>new Random(options.Seed)</c>. Returns the paths written, case files first.
     /// </summary>
     public static IReadOnlyList<string> Write(string directory, LabelledDatasetOptions options)
@@ -103,13 +114,30 @@ public static class LabelledDatasetGenerator
         {
             var generated = GenerateCase(options, random);
             var timestamp = options.StartTimestamp + ((long)index * options.TimestampStep);
-            var path = Path.Combine(directory, $"{timestamp}.csv");
-            using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
+            if (options.Derived)
             {
-                SqueezeCsvWriter.Write(generated.Table, writer);
+                var numerator = Path.Combine(directory, timestamp + SqueezeCsvReader.NumeratorSuffix);
+                var denominator = Path.Combine(directory, timestamp + SqueezeCsvReader.DenominatorSuffix);
+                using (var numeratorWriter = CreateWriter(numerator))
+                using (var denominatorWriter = CreateWriter(denominator))
+                {
+                    SqueezeCsvWriter.WriteDerived(generated.Table, numeratorWriter, denominatorWriter);
+                }
+
+                paths.Add(numerator);
+                paths.Add(denominator);
+            }
+            else
+            {
+                var path = Path.Combine(directory, $"{timestamp}.csv");
+                using (var writer = CreateWriter(path))
+                {
+                    SqueezeCsvWriter.Write(generated.Table, writer);
+                }
+
+                paths.Add(path);
             }
 
-            paths.Add(path);
             injectionInfo.Append(timestamp).Append(',').Append(AttributeCombination.FormatSet(generated.GroundTruth)).Append('\n');
         }
 
@@ -118,6 +146,9 @@ public static class LabelledDatasetGenerator
         paths.Add(infoPath);
         return paths;
     }
+
+    private static StreamWriter CreateWriter(string path) =>
+        new(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
 
     /// <summary>Returns the name of an attribute by index: a, b, c, ….</summary>
     public static string AttributeName(int attribute) => ((char)('a' + attribute)).ToString();
@@ -160,6 +191,27 @@ public static class LabelledDatasetGenerator
             actual[leaf] = value;
             forecast[leaf] = Math.Max(0, value * (1 + (options.ForecastNoise * StandardNormal(random))));
         }
+    }
+
+    // Numerators of a derived measure: a forecast ratio per leaf in [0.2, 0.8], noise on the forecast.
+    private static (double[] Actual, double[] Forecast) DrawNumerators(
+        LabelledDatasetOptions options, Random random, double[] actualDenominator, double[] forecastDenominator)
+    {
+        var actual = new double[actualDenominator.Length];
+        var forecast = new double[actualDenominator.Length];
+        for (var leaf = 0; leaf < actual.Length; leaf++)
+        {
+            if (forecastDenominator[leaf] == 0 && actualDenominator[leaf] == 0)
+            {
+                continue;
+            }
+
+            var ratio = 0.2 + (0.6 * random.NextDouble());
+            actual[leaf] = actualDenominator[leaf] * ratio;
+            forecast[leaf] = Math.Max(0, forecastDenominator[leaf] * ratio * (1 + (options.ForecastNoise * StandardNormal(random))));
+        }
+
+        return (actual, forecast);
     }
 
     // Box–Muller transform; draws two uniforms per sample so the stream of draws stays simple.

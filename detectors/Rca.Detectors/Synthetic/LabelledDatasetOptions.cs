@@ -31,6 +31,15 @@ public sealed record LabelledDatasetOptions
     /// <summary>The standard deviation σ of the relative forecast error: forecast = actual · (1 + N(0, σ)), clipped at 0.</summary>
     public double ForecastNoise { get; init; } = 0.05;
 
+    /// <summary>
+    /// Whether cases are of a derived measure (a ratio such as a success rate). The Weibull
+    /// values are then the denominators, and each leaf's forecast ratio is drawn uniformly from
+    /// [0.2, 0.8]. The forecast numerator carries the forecast noise, and the actual numerator
+    /// is the actual denominator times the ratio. Written cases are <c>.a.csv</c> and
+    /// <c>.b.csv</c> pairs.
+    /// </summary>
+    public bool Derived { get; init; }
+
     /// <summary>The smallest number of anomalies per case.</summary>
     public int MinAnomalies { get; init; } = 1;
 

@@ -127,6 +127,22 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_FirstErrorInCaseOrder()
+    {
+        var (cases, localize) = Scenario();
+        for (var i = 0; i < 8; i++)
+        {
+            var id = $"u/{i}";
+            cases.Add(new EvaluationCase(id, "u", [], () => throw new InvalidDataFileException(id + ".csv", 1, null, "broken")));
+        }
+
+        var error = Assert.Throws<InvalidDataFileException>(
+            () => Evaluator.Evaluate(cases, localize, new EvaluationOptions { Threads = 2 }, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("u/0.csv", error.Path);
+    }
+
+    [Fact]
     public void Evaluate_LocalizerError_NamesCase()
     {
         var (cases, _) = Scenario();
@@ -219,16 +235,16 @@ public sealed class EvaluatorTests
             cases.Add(new EvaluationCase($"f{i % 3}/{i}", $"f{i % 3}", generated.GroundTruth, () => generated.Table));
         }
 
-        var one = Evaluator.Evaluate(cases, LargestLayerOneGap, new EvaluationOptions { Threads = 1 }, cancellationToken: TestContext.Current.CancellationToken);
-        var two = Evaluator.Evaluate(cases, LargestLayerOneGap, new EvaluationOptions { Threads = 2 }, cancellationToken: TestContext.Current.CancellationToken);
+        var single = Evaluator.Evaluate(cases, LargestLayerOneGap, new EvaluationOptions { Threads = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+        var parallel = Evaluator.Evaluate(cases, LargestLayerOneGap, new EvaluationOptions { Threads = 2 }, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(one.Score, two.Score);
-        Assert.True(one.Score.TruePositives > 0);
-        Assert.Equal(one.Cases.Select(c => (c.Id, c.RootCause, c.External, c.MinGps)), two.Cases.Select(c => (c.Id, c.RootCause, c.External, c.MinGps)));
-        Assert.Equal(one.Folders.Select(f => (f.Folder, f.Score)), two.Folders.Select(f => (f.Folder, f.Score)));
-        using var oneJson = JsonDocument.Parse(one.ToJson());
-        using var twoJson = JsonDocument.Parse(two.ToJson());
-        Assert.Equal(oneJson.RootElement.GetProperty("predictions").GetRawText(), twoJson.RootElement.GetProperty("predictions").GetRawText());
+        Assert.Equal(single.Score, parallel.Score);
+        Assert.True(single.Score.TruePositives > 0);
+        Assert.Equal(single.Cases.Select(c => (c.Id, c.RootCause, c.External, c.MinGps)), parallel.Cases.Select(c => (c.Id, c.RootCause, c.External, c.MinGps)));
+        Assert.Equal(single.Folders.Select(f => (f.Folder, f.Score)), parallel.Folders.Select(f => (f.Folder, f.Score)));
+        using var singleJson = JsonDocument.Parse(single.ToJson());
+        using var parallelJson = JsonDocument.Parse(parallel.ToJson());
+        Assert.Equal(singleJson.RootElement.GetProperty("predictions").GetRawText(), parallelJson.RootElement.GetProperty("predictions").GetRawText());
     }
 
     [Fact]

@@ -106,6 +106,48 @@ public sealed class LabelledDatasetGeneratorTests
     }
 
     [Fact]
+    public void GenerateCase_DerivedScalesRatios()
+    {
+        var options = new LabelledDatasetOptions { Dimensions = [5, 4, 3], Derived = true, ForecastNoise = 0, MinAnomalies = 2, MaxAnomalies = 2 };
+
+        var generated = LabelledDatasetGenerator.GenerateCase(options, new Random(4));
+        var table = generated.Table;
+
+        Assert.Equal(MeasureKind.Derived, table.Kind);
+        Assert.Equal(60, table.LeafCount);
+        for (var leaf = 0; leaf < table.LeafCount; leaf++)
+        {
+            Assert.Equal(table.ForecastDenominator[leaf], table.ActualDenominator[leaf]);
+            var owner = generated.Anomalies.FirstOrDefault(anomaly => IsDescendant(table, leaf, anomaly.Combination));
+            var expected = table.ForecastValue(leaf) * (owner?.Factor ?? 1);
+            Assert.Equal(expected, table.ActualValue(leaf), 12);
+            if (table.ForecastDenominator[leaf] > 0)
+            {
+                Assert.InRange(table.ForecastValue(leaf), 0.2, 0.8);
+            }
+        }
+    }
+
+    [Fact]
+    public void Write_DerivedPairsRoundTrip()
+    {
+        using var folder = new TempDirectory();
+        var options = Small with { Derived = true, Cases = 2 };
+
+        var paths = LabelledDatasetGenerator.Write(folder.Path, options);
+        var expected = LabelledDatasetGenerator.GenerateCase(options, new Random(options.Seed));
+        var dataset = EvaluationDataset.Discover(folder.Path);
+        var table = dataset.Cases[0].Load();
+
+        Assert.Equal(["1450653900.a.csv", "1450653900.b.csv", "1450654200.a.csv", "1450654200.b.csv", "injection_info.csv"], paths.Select(Path.GetFileName));
+        Assert.Equal(["1450653900", "1450654200"], dataset.Cases.Select(c => c.Id));
+        Assert.Equal(MeasureKind.Derived, table.Kind);
+        Assert.Equal(expected.Table.Actual.ToArray(), table.Actual.ToArray());
+        Assert.Equal(expected.Table.ForecastDenominator.ToArray(), table.ForecastDenominator.ToArray());
+        Assert.Equal(expected.GroundTruth, dataset.Cases[0].GroundTruth);
+    }
+
+    [Fact]
     public void GenerateCase_UpRaisesActuals()
     {
         var options = new LabelledDatasetOptions { Dimensions = [6, 6], Direction = AnomalyDirection.Up, MaxLayer = 1, ForecastNoise = 0 };
