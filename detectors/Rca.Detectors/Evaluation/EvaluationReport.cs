@@ -37,7 +37,13 @@ public sealed record EvaluationReport(
     public void WriteJson(Stream stream, bool includeDetails = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+
+            // Root causes read better with a literal '&'; the output is never embedded in HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         writer.WriteStartObject();
         writer.WriteNumber("cases", CaseCount);
         WriteScore(writer, Score);
