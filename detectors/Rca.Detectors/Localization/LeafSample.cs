@@ -59,8 +59,8 @@ internal sealed class LeafSample
 
     /// <summary>
     /// Selects the valid leaves: those with any non-zero number. Leaves with a zero forecast and
-    /// a positive actual (new traffic) stay in. A derived measure is prepared as
-    /// <see cref="DerivedMeasureMode"/> says.
+    /// a positive actual (new traffic) stay in. A derived measure is prepared as the
+    /// <see cref="PSqueezeOptions.DerivedMeasure"/> option sets.
     /// </summary>
     public static LeafSample Create(LeafTable table, PSqueezeOptions options)
     {
@@ -210,25 +210,5 @@ internal sealed class LeafSample
         return derived
             ? (LeafTable.Ratio(actual, actualDenominator), LeafTable.Ratio(forecast, forecastDenominator))
             : (actual, forecast);
-    }
-
-    /// <summary>Rolls up the actual and forecast of a set of valid leaves by the measure's rule.</summary>
-    public (double Actual, double Forecast) RollUp(ReadOnlySpan<int> leaves)
-    {
-        double actualSum = 0, forecastSum = 0, actualDenominatorSum = 0, forecastDenominatorSum = 0;
-        foreach (var leaf in leaves)
-        {
-            actualSum += ActualNumerator[leaf];
-            forecastSum += ForecastNumerator[leaf];
-            if (ActualDenominator is not null)
-            {
-                actualDenominatorSum += ActualDenominator[leaf];
-                forecastDenominatorSum += ForecastDenominator![leaf];
-            }
-        }
-
-        return IsDerived
-            ? (LeafTable.Ratio(actualSum, actualDenominatorSum), LeafTable.Ratio(forecastSum, forecastDenominatorSum))
-            : (actualSum, forecastSum);
     }
 }

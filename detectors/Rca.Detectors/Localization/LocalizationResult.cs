@@ -1,7 +1,7 @@
 namespace Rca.Detectors.Localization;
 
 /// <summary>
-/// The answer of a localizer for one leaf table.
+/// The result of a localizer for one leaf table.
 /// </summary>
 /// <param name="RootCauseSets">One set per anomaly cluster that explains part of the change, by descending impact.</param>
 /// <param name="ValidLeafCount">Leaves with any non-zero actual or forecast number.</param>

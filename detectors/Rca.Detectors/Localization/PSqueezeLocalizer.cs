@@ -4,10 +4,10 @@ using Rca.Detectors.Data;
 namespace Rca.Detectors.Localization;
 
 /// <summary>
-/// PSqueeze: localizes the root causes of an anomaly in a multi-dimensional KPI by clustering
-/// the leaves' deviation scores (probabilistically, to absorb the noise of small counts) and
-/// searching each cluster's cuboids for the smallest set of attribute combinations whose
-/// descendants follow the generalized ripple effect.
+/// PSqueeze, a localizer of the root causes of an anomaly in a multi-dimensional KPI. It
+/// clusters the leaves' deviation scores, probabilistically so that small counts add little
+/// noise. Then it searches each cluster's cuboids for the smallest set of attribute
+/// combinations whose descendants follow the generalized ripple effect.
 /// </summary>
 /// <remarks>
 /// Li et al., "Generic and Robust Root Cause Localization for Multi-Dimensional Data in Online
@@ -152,8 +152,8 @@ public sealed class PSqueezeLocalizer : IRootCauseLocalizer
             }
         }
 
-        // A weak explanation of a small cluster is most likely noise; the largest cluster is
-        // always reported, so an anomaly never goes without an answer.
+        // A weak explanation of a small cluster is most likely noise. The largest cluster is
+        // always reported, so every anomalous case gets at least one root-cause set.
         var largestImpact = sets.Count > 0 ? sets.Max(set => set.Impact) : 0;
         var ordered = sets
             .Where(set => set.Gps >= Options.ReportedGps || set.Impact >= Options.MinRelativeImpact * largestImpact)
@@ -273,7 +273,7 @@ public sealed class PSqueezeLocalizer : IRootCauseLocalizer
 
     /// <summary>
     /// Returns the share of the total's change that disappears when the descendants are set back to
-    /// their forecasts; for a fundamental measure this is Σ(f − v) under the set over Σ(f − v).
+    /// their forecasts. For a fundamental measure this is Σ(f − v) under the set over Σ(f − v).
     /// </summary>
     private static double ExplanatoryPower(LeafSample sample, List<int> under)
     {

@@ -2,7 +2,7 @@ namespace Rca.Detectors.Localization;
 
 /// <summary>
 /// Options of <see cref="PSqueezeLocalizer"/>. The defaults are the published PSqueeze settings
-/// except where a member says otherwise.
+/// except where a member's documentation states otherwise.
 /// </summary>
 public sealed record PSqueezeOptions
 {
