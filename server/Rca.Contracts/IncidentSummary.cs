@@ -16,6 +16,10 @@ namespace Rca.Contracts;
 /// <param name="External">Whether the cause probably lies outside the recorded attributes.</param>
 /// <param name="RootCause">The combinations of every root-cause set joined by <c>;</c>, or empty.</param>
 /// <param name="CreatedAt">When the incident was stored (UTC).</param>
+/// <param name="Severity">
+/// <c>low</c>, <c>medium</c> or <c>high</c>: high when |relative change| is at least 4 times the
+/// KPI's <c>detection.minRelativeChange</c>, medium when at least 2 times.
+/// </param>
 public sealed record IncidentSummary(
     long Id,
     string Kpi,
@@ -29,4 +33,5 @@ public sealed record IncidentSummary(
     string Status,
     bool External,
     string RootCause,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string Severity);

@@ -1,4 +1,3 @@
-using Hangfire;
 using Rca.Detectors.Localization;
 using Rca.Server.Api;
 using Rca.Server.Hosting;
@@ -6,21 +5,22 @@ using Rca.Server.Sources;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRcaServer(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddRcaApi(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddKpiSources(builder.Configuration);
 builder.Services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", new PSqueezeLocalizer());
 builder.Services.AddKeyedSingleton<IRootCauseLocalizer>("squeeze", new PSqueezeLocalizer(new PSqueezeOptions { Probabilistic = false }));
 
 var app = builder.Build();
+app.UseRequestCulture();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRcaApi();
 
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapIncidentsApi();
 app.MapKpisApi();
-
-// Local requests only (Hangfire's default authorization) until the API key lands.
-app.MapHangfireDashboard("/hangfire");
+app.MapRcaApi();
 
 app.Run();

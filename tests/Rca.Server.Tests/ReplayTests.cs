@@ -26,7 +26,7 @@ public sealed class ReplayTests
     public async Task Replay_Range_QueuesEveryWindowOnce()
     {
         using var factory = CreateFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ServerFactory.BootstrapKey);
         var ct = TestContext.Current.CancellationToken;
         var from = Anomaly.AddMinutes(-2).AddSeconds(30);
         var to = Anomaly.AddMinutes(3);
@@ -42,7 +42,7 @@ public sealed class ReplayTests
     public async Task Replay_Run_StoresIncidentAndKeepsExisting()
     {
         using var factory = CreateFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ServerFactory.BootstrapKey);
         var ct = TestContext.Current.CancellationToken;
         var from = Anomaly.AddMinutes(-2);
         var to = Anomaly.AddMinutes(1);
@@ -73,7 +73,7 @@ public sealed class ReplayTests
     public async Task Replay_BadRange_Returns400(int fromMinutes, int toMinutes, string detail)
     {
         using var factory = CreateFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ServerFactory.BootstrapKey);
         var ct = TestContext.Current.CancellationToken;
         var from = ServerFactory.Start.AddMinutes(fromMinutes);
         var to = ServerFactory.Start.AddMinutes(toMinutes);
@@ -91,7 +91,7 @@ public sealed class ReplayTests
     public async Task Replay_MissingTo_Returns400()
     {
         using var factory = CreateFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ServerFactory.BootstrapKey);
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await client.PostAsync($"/api/v1/kpis/failure-rate/replay?from={Q(Anomaly)}", null, ct);
@@ -105,7 +105,7 @@ public sealed class ReplayTests
     public async Task Replay_UnknownKpi_Returns404()
     {
         using var factory = CreateFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(ServerFactory.BootstrapKey);
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await client.PostAsync($"/api/v1/kpis/nope/replay?from={Q(Anomaly)}&to={Q(Anomaly.AddMinutes(1))}", null, ct);

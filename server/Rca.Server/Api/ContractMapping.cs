@@ -1,4 +1,5 @@
 using Rca.Contracts;
+using Rca.Server.Incidents;
 using Rca.Server.Kpis;
 using Rca.Server.Storage;
 
@@ -9,7 +10,7 @@ namespace Rca.Server.Api;
 /// </summary>
 internal static class ContractMapping
 {
-    public static IncidentSummary ToSummary(this IncidentRecord incident) => new(
+    public static IncidentSummary ToSummary(this IncidentRecord incident, double minRelativeChange) => new(
         incident.Id,
         incident.KpiName,
         Utc(incident.WindowStart),
@@ -22,10 +23,17 @@ internal static class ContractMapping
         incident.Status,
         incident.External,
         incident.RootCause,
-        Utc(incident.CreatedAt));
+        Utc(incident.CreatedAt),
+        IncidentSeverity.Of(incident.RelativeChange, minRelativeChange));
 
-    public static IncidentDetail ToDetail(this IncidentRecord incident) => new(
-        incident.ToSummary(),
+    public static IncidentDetail ToDetail(
+        this IncidentRecord incident,
+        double minRelativeChange,
+        IReadOnlyList<TotalSeriesPoint> series,
+        IncidentFeedbackDto? feedback,
+        IReadOnlyList<IncidentStatusChangeDto> history,
+        bool drilldownAvailable) => new(
+        incident.ToSummary(minRelativeChange),
         incident.MinGps,
         incident.ExternalThreshold,
         incident.LeafCount,
@@ -37,7 +45,11 @@ internal static class ContractMapping
             set.Impact,
             set.ExplanatoryPower,
             set.Actual,
-            set.Forecast))]);
+            set.Forecast))],
+        series,
+        feedback,
+        history,
+        drilldownAvailable);
 
     public static KpiCheckDto ToDto(this CheckRecord check) => new(
         check.KpiName,
@@ -74,5 +86,11 @@ internal static class ContractMapping
         kpi.Enabled,
         latestCheck?.ToDto());
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    public static IncidentFeedbackDto ToDto(this IncidentFeedbackRecord feedback) =>
+        new(feedback.Verdict, feedback.RootCause, feedback.Comment, feedback.Author, Utc(feedback.CreatedAt));
+
+    public static IncidentStatusChangeDto ToDto(this IncidentStatusChangeRecord change) =>
+        new(change.From, change.To, change.Actor, change.Comment, Utc(change.ChangedAt));
+
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

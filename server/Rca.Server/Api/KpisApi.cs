@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rca.Contracts;
 using Rca.Server.Kpis;
 using Rca.Server.Replay;
+using Rca.Server.Security;
 using Rca.Server.Storage;
 
 namespace Rca.Server.Api;
@@ -14,7 +15,7 @@ internal static class KpisApi
 {
     public static RouteGroupBuilder MapKpisApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApiVersion.RoutePrefix + "/kpis").WithTags("KPIs");
+        var group = app.MapGroup(ApiVersion.RoutePrefix + "/kpis").WithTags("KPIs").RequireAuthorization(ApiPolicies.Read);
 
         group.MapGet("/", ListAsync)
             .WithName("ListKpis")
@@ -22,11 +23,12 @@ internal static class KpisApi
 
         group.MapGet("/{name}/checks", ListChecksAsync)
             .WithName("ListKpiChecks")
-            .WithSummary("Lists the checks of one KPI, newest window first.");
+            .WithSummary("Lists the checks of one KPI, newest window first, optionally filtered by status and window start.");
 
         group.MapPost("/{name}/replay", ReplayAsync)
             .WithName("ReplayKpi")
-            .WithSummary("Queues a check of every window in [from, to) that has no ok or anomalous check yet.");
+            .WithSummary("Queues a check of every window in [from, to) that has no ok or anomalous check yet.")
+            .RequireAuthorization(ApiPolicies.Write);
 
         return group;
     }
@@ -52,6 +54,9 @@ internal static class KpisApi
         RcaDbContext db,
         Problems problems,
         CancellationToken cancellationToken,
+        string? status = null,
+        DateTimeOffset? from = null,
+        DateTimeOffset? to = null,
         int limit = Paging.DefaultLimit,
         int offset = 0)
     {
@@ -60,12 +65,34 @@ internal static class KpisApi
             return problems.BadRequest("InvalidPaging", error);
         }
 
+        if (status is not null && status is not (CheckStatus.Ok or CheckStatus.Anomalous or CheckStatus.Failed))
+        {
+            return problems.BadRequest("InvalidCheckFilter", $"'status' must be ok, anomalous or failed, got '{status}'.");
+        }
+
         if (await catalog.FindAsync(name, cancellationToken) is null)
         {
             return problems.NotFound("KpiNotFound", $"No KPI is named '{name}'.");
         }
 
         var query = db.Checks.AsNoTracking().Where(check => check.KpiName == name);
+        if (status is not null)
+        {
+            query = query.Where(check => check.Status == status);
+        }
+
+        if (from is not null)
+        {
+            var fromUtc = from.Value.UtcDateTime;
+            query = query.Where(check => check.WindowStart >= fromUtc);
+        }
+
+        if (to is not null)
+        {
+            var toUtc = to.Value.UtcDateTime;
+            query = query.Where(check => check.WindowStart < toUtc);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderByDescending(check => check.WindowStart).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Page<KpiCheckDto>([.. page.Select(check => check.ToDto())], total, offset, limit));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rca.Detectors.Data;
 using Rca.Detectors.Localization;
+using Rca.Server.Incidents;
 using Rca.Server.Kpis;
 using Rca.Server.Storage;
 
@@ -17,6 +18,7 @@ internal sealed class KpiWindowChecker(
     KpiSourceResolver sources,
     LocalizerResolver localizers,
     TimeProvider time,
+    IncidentOpenedRecorder incidentRecorder,
     ILogger<KpiWindowChecker> logger)
 {
     private const int RecentIncidentsForThreshold = 200;
@@ -89,6 +91,7 @@ internal sealed class KpiWindowChecker(
             record.LocalizeMilliseconds = step.Lap();
             incident = await CreateIncidentAsync(kpi, windowStart, trigger, verdict, actual, forecast, table.LeafCount, localization, cancellationToken);
             db.Incidents.Add(incident);
+            incidentRecorder.Record(kpi, incident, table);
         }
 
         record.Status = incident is null ? CheckStatus.Ok : CheckStatus.Anomalous;

@@ -68,5 +68,7 @@ internal sealed class RcaDbContext(DbContextOptions<RcaDbContext> options) : DbC
             set.ToTable("RootCauseSets");
             set.HasIndex(s => new { s.IncidentId, s.Position }).IsUnique();
         });
+
+        ApiStorageModel.Configure(modelBuilder);
     }
 }

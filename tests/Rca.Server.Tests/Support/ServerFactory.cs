@@ -16,11 +16,20 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rca-server-tests-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The admin key every test host accepts through <c>Api:BootstrapKey</c>.</summary>
+    public const string BootstrapKey = "test-bootstrap-key-0123456789";
+
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly bool _hangfireServer;
 
-    public ServerFactory(string seedJson, bool hangfireServer = false)
+    /// <param name="seedJson">The KPI seed file content.</param>
+    /// <param name="hangfireServer">Whether the host runs a Hangfire server.</param>
+    /// <param name="directory">A data directory to reuse (the caller deletes it), for restart tests; null makes a temporary one.</param>
+    public ServerFactory(string seedJson, bool hangfireServer = false, string? directory = null)
     {
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "rca-server-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
         SeedFile = Path.Combine(_directory, "kpis.json");
         File.WriteAllText(SeedFile, seedJson);
@@ -34,6 +43,17 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
     public ScriptedLocalizer Localizer { get; } = new();
 
     public ManualClock Clock { get; } = new(Start);
+
+    /// <summary>Extra configuration values, applied after the defaults; set them before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Returns a client that sends <paramref name="apiKey"/> in X-Api-Key.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
 
     /// <summary>Runs the check of one window through the Hangfire job class, as a replayed job would.</summary>
     public async Task RunWindowAsync(string kpi, DateTimeOffset window, CancellationToken cancellationToken)
@@ -61,6 +81,12 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Server", _hangfireServer ? "true" : "false");
         builder.UseSetting("Data:Directory", _directory);
         builder.UseSetting("Kpis:SeedFile", SeedFile);
+        builder.UseSetting("Api:BootstrapKey", BootstrapKey);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IKpiSource>(Source);
@@ -75,6 +101,10 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && _ownsDirectory)
+        {
             try
             {
                 Directory.Delete(_directory, recursive: true);

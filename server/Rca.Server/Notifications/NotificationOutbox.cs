@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rca.Server.Incidents;
+using Rca.Server.Kpis;
+using Rca.Server.Storage;
+
+namespace Rca.Server.Notifications;
+
+/// <summary>
+/// Adds outbox messages to the caller's unit of work, so they are saved in the same
+/// <c>SaveChanges</c> as the incident change they report. A channel receives an incident when
+/// the KPI lists it in <c>channels</c> (or lists none), and the channel's filters accept the
+/// KPI and the severity.
+/// </summary>
+internal sealed class NotificationOutbox(RcaDbContext db, IOptions<NotificationOptions> options, TimeProvider time)
+{
+    /// <summary>Adds one <c>incident.opened</c> message per receiving channel for a new incident.</summary>
+    public int AddOpened(KpiDefinition kpi, IncidentRecord incident) => Add(kpi, incident, NotificationEvents.Opened);
+
+    /// <summary>
+    /// Adds one <c>incident.resolved</c> message per receiving channel. A channel that already has
+    /// a resolved message for the incident (resolved, reopened, resolved again) gets none.
+    /// </summary>
+    public async Task<int> AddResolvedAsync(KpiDefinition? kpi, IncidentRecord incident, CancellationToken cancellationToken)
+    {
+        var sent = await db.Set<OutboxMessageRecord>().AsNoTracking()
+            .Where(m => m.IncidentId == incident.Id && m.Event == NotificationEvents.Resolved)
+            .Select(m => m.Channel)
+            .ToListAsync(cancellationToken);
+        return Add(kpi, incident, NotificationEvents.Resolved, sent);
+    }
+
+    /// <summary>Returns the channels that receive incidents of the KPI at the severity.</summary>
+    public IReadOnlyList<string> ChannelsFor(KpiDefinition? kpi, string kpiName, string severity)
+    {
+        var result = new List<string>();
+        foreach (var (name, channel) in options.Value.Channels)
+        {
+            var listedByKpi = kpi is null || kpi.Channels.Count == 0 || kpi.Channels.Contains(name);
+            var kpiAccepted = channel.Filters.Kpis.Count == 0 || channel.Filters.Kpis.Contains(kpiName);
+            var severityAccepted = IncidentSeverity.Rank(severity) >= IncidentSeverity.Rank(channel.Filters.MinSeverity);
+            if (listedByKpi && kpiAccepted && severityAccepted)
+            {
+                result.Add(name);
+            }
+        }
+
+        return result;
+    }
+
+    private int Add(KpiDefinition? kpi, IncidentRecord incident, string eventName, IReadOnlyList<string>? skip = null)
+    {
+        var severity = IncidentSeverity.Of(incident.RelativeChange, kpi?.Detection.MinRelativeChange ?? 0.05);
+        var now = time.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var channel in ChannelsFor(kpi, incident.KpiName, severity))
+        {
+            if (skip?.Contains(channel) == true)
+            {
+                continue;
+            }
+
+            var message = new OutboxMessageRecord
+            {
+                Channel = channel,
+                Event = eventName,
+                Status = NotificationEvents.Pending,
+                NextAttemptAt = now,
+                CreatedAt = now,
+            };
+
+            // A new incident has no id yet; the navigation lets EF Core fill the key in the same save.
+            if (incident.Id == 0)
+            {
+                message.Incident = incident;
+            }
+            else
+            {
+                message.IncidentId = incident.Id;
+            }
+
+            db.Set<OutboxMessageRecord>().Add(message);
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Rca.Server.Storage;
+
+/// <summary>
+/// A notification waiting for delivery to one channel. (IncidentId, Channel, Event) is unique:
+/// one message per incident and channel when it opens and one when it is resolved.
+/// </summary>
+internal sealed class OutboxMessageRecord
+{
+    public long Id { get; set; }
+
+    public long IncidentId { get; set; }
+
+    /// <summary>Navigation used only to insert the message in the same save as a new incident.</summary>
+    public IncidentRecord? Incident { get; set; }
+
+    /// <summary>The channel name under <c>Notifications:Channels</c>.</summary>
+    public required string Channel { get; set; }
+
+    /// <summary><c>incident.opened</c> or <c>incident.resolved</c>.</summary>
+    public required string Event { get; set; }
+
+    /// <summary><c>pending</c>, <c>delivered</c> or <c>failed</c> (no attempts left).</summary>
+    public required string Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>When the next attempt is due, UTC.</summary>
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>The dispatcher run that holds the message; null when free.</summary>
+    public string? LeaseId { get; set; }
+
+    /// <summary>When the lease ends, UTC; another dispatcher may take the message after it.</summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    public int? LastStatusCode { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? DeliveredAt { get; set; }
+}
