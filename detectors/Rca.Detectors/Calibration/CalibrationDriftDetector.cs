@@ -47,7 +47,7 @@ public sealed class CalibrationDriftDetector
 
         Options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _localizer = new MiscalibratedSegmentLocalizer(options.Localizer, options.SegmentTest);
+        _localizer = new MiscalibratedSegmentLocalizer(options.Localizer, options.SegmentTest, options.MinLeafPredictionSum);
     }
 
     /// <summary>The options in force.</summary>
@@ -78,6 +78,7 @@ public sealed class CalibrationDriftDetector
         var fieldNames = windows[0].FieldNames;
         var history = new History(Options.HistoryWindows, fieldNames.Count);
         var consecutive = 0;
+        var outOfBandRun = new Queue<CalibrationWindow>();
         foreach (var window in windows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -123,7 +124,25 @@ public sealed class CalibrationDriftDetector
                 history.Add(metrics);
             }
 
-            var segments = state == CalibrationState.Drifted ? _localizer.Localize(scaled, cancellationToken) : null;
+            if (state is CalibrationState.Drifting or CalibrationState.Drifted)
+            {
+                outOfBandRun.Enqueue(scaled);
+                if (outOfBandRun.Count > Options.ConsecutiveWindows)
+                {
+                    outOfBandRun.Dequeue();
+                }
+            }
+            else if (state != CalibrationState.Immature)
+            {
+                outOfBandRun.Clear();
+            }
+
+            // The decision rests on the last ConsecutiveWindows out-of-band windows, so their
+            // rows are localized together: pooling them multiplies each leaf's label count and
+            // shrinks the sampling noise of its deviation score.
+            var segments = state == CalibrationState.Drifted
+                ? _localizer.Localize(Pool(outOfBandRun), cancellationToken)
+                : null;
             var verdict = new CalibrationVerdict(state, bandChecks, state is CalibrationState.Drifting or CalibrationState.Drifted ? consecutive : 0, history.Count);
             checks.Add(new CalibrationCheck(window, completion, metrics, verdict, segments));
         }
@@ -183,6 +202,24 @@ public sealed class CalibrationDriftDetector
         }
 
         return checks;
+    }
+
+    private static CalibrationWindow Pool(IReadOnlyCollection<CalibrationWindow> run)
+    {
+        if (run.Count == 1)
+        {
+            return run.First();
+        }
+
+        var first = run.First();
+        var last = run.Last();
+        var rows = new List<CalibrationRow>();
+        foreach (var window in run)
+        {
+            rows.AddRange(window.Rows);
+        }
+
+        return new CalibrationWindow(first.Model, first.Start, last.End - first.Start, first.FieldNames, rows);
     }
 
     private MetricBand? Learn(IReadOnlyList<double> values) =>

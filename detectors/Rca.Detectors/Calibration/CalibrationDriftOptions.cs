@@ -61,6 +61,13 @@ public sealed record CalibrationDriftOptions
     /// </summary>
     public PSqueezeOptions Localizer { get; init; } = new() { NormalDeviationThreshold = 0.05 };
 
+    /// <summary>
+    /// Leaves with fewer predicted labels than this are left out of localization, because their
+    /// deviation scores are mostly sampling noise; they still count in the segments' z-tests. The
+    /// default is 20.
+    /// </summary>
+    public double MinLeafPredictionSum { get; init; } = MiscalibratedSegmentLocalizer.DefaultMinLeafPredictionSum;
+
     /// <summary>Returns a message naming the first invalid option, or null when all are valid.</summary>
     public string? Validate()
     {
@@ -97,6 +104,11 @@ public sealed record CalibrationDriftOptions
         if (!(FieldRceEpsilon > 0 && double.IsFinite(FieldRceEpsilon)))
         {
             return $"{nameof(FieldRceEpsilon)} must be a positive number of labels, got {FieldRceEpsilon}.";
+        }
+
+        if (!(MinLeafPredictionSum >= 0 && double.IsFinite(MinLeafPredictionSum)))
+        {
+            return $"{nameof(MinLeafPredictionSum)} must be a finite number of 0 or more, got {MinLeafPredictionSum}.";
         }
 
         return SegmentTest.Validate() ?? Localizer.Validate();

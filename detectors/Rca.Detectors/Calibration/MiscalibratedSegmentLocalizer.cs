@@ -13,11 +13,30 @@ public sealed class MiscalibratedSegmentLocalizer
 {
     private readonly PSqueezeLocalizer _localizer;
     private readonly SegmentTestOptions _testOptions;
+    private readonly double _minLeafPredictionSum;
+
+    /// <summary>The default of the smallest predicted label count of a leaf that the localizer sees.</summary>
+    public const double DefaultMinLeafPredictionSum = 20;
 
     /// <summary>Creates a localizer with the given PSqueeze and z-test options, or the calibration defaults of <see cref="CalibrationDriftOptions"/>.</summary>
+    /// <param name="localizerOptions">The PSqueeze options; null lowers the normal-deviation threshold to 0.05 and keeps the other defaults.</param>
+    /// <param name="testOptions">The z-test the localized segments must pass.</param>
+    /// <param name="minLeafPredictionSum">
+    /// Leaves with fewer predicted labels than this are left out of the localizer's leaf table
+    /// (they still count in the segments' totals and z-tests).
+    /// </param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public MiscalibratedSegmentLocalizer(PSqueezeOptions? localizerOptions = null, SegmentTestOptions? testOptions = null)
+    public MiscalibratedSegmentLocalizer(
+        PSqueezeOptions? localizerOptions = null,
+        SegmentTestOptions? testOptions = null,
+        double minLeafPredictionSum = DefaultMinLeafPredictionSum)
     {
+        if (!(minLeafPredictionSum >= 0 && double.IsFinite(minLeafPredictionSum)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minLeafPredictionSum), minLeafPredictionSum, "The smallest leaf prediction sum must be a finite number of 0 or more.");
+        }
+
+        _minLeafPredictionSum = minLeafPredictionSum;
         _localizer = new PSqueezeLocalizer(localizerOptions ?? new PSqueezeOptions { NormalDeviationThreshold = 0.05 });
         _testOptions = testOptions ?? new SegmentTestOptions();
         var problem = _testOptions.Validate();
@@ -31,7 +50,7 @@ public sealed class MiscalibratedSegmentLocalizer
     public SegmentLocalization Localize(CalibrationWindow window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var leaves = BuildLeafTable(window);
+        var leaves = BuildLeafTable(window, _minLeafPredictionSum);
         var result = _localizer.Localize(leaves, cancellationToken);
 
         var tested = new List<MiscalibratedSegment>();
@@ -92,8 +111,16 @@ public sealed class MiscalibratedSegmentLocalizer
         return totals;
     }
 
-    /// <summary>Builds the fundamental leaf table with <c>actual = Y</c> and <c>forecast = P</c>, one leaf per combination of field values.</summary>
-    public static LeafTable BuildLeafTable(CalibrationWindow window)
+    /// <summary>
+    /// Builds the fundamental leaf table with <c>actual = Y</c> and <c>forecast = P</c>, one leaf
+    /// per combination of field values with at least <paramref name="minPredictionSum"/> predicted labels.
+    /// </summary>
+    /// <remarks>
+    /// A leaf with a handful of expected labels has a deviation score dominated by sampling noise
+    /// (a leaf with <c>P = 3</c> and <c>Y = 0</c> scores 1), and many such leaves bury the cluster of a
+    /// real drift in PSqueeze's deviation histogram, while they carry little of any segment's labels.
+    /// </remarks>
+    public static LeafTable BuildLeafTable(CalibrationWindow window, double minPredictionSum = 0)
     {
         ArgumentNullException.ThrowIfNull(window);
         var sums = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -119,7 +146,10 @@ public sealed class MiscalibratedSegmentLocalizer
         var builder = new LeafTableBuilder(window.FieldNames, MeasureKind.Fundamental);
         for (var leaf = 0; leaf < keys.Count; leaf++)
         {
-            builder.Add(keys[leaf], labels[leaf], predictions[leaf]);
+            if (predictions[leaf] >= minPredictionSum)
+            {
+                builder.Add(keys[leaf], labels[leaf], predictions[leaf]);
+            }
         }
 
         return builder.Build();
