@@ -233,6 +233,11 @@ public static class CalibrationCsvReader
             throw new InvalidDataFileException(path, line, column, $"'{cell}' in column 'prediction' is not a number. Expected a probability in [0, 1]");
         }
 
+        if (!double.IsFinite(prediction))
+        {
+            throw new InvalidDataFileException(path, line, column, $"prediction '{cell}' is not finite. Expected a probability in [0, 1]");
+        }
+
         if (!(prediction is >= 0 and <= 1))
         {
             throw new InvalidDataFileException(path, line, column, $"prediction '{cell}' is outside [0, 1]. Expected a probability");
