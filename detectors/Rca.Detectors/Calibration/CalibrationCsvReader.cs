@@ -25,7 +25,7 @@ public static class CalibrationCsvReader
 
     /// <summary>Reads an aggregate file into windows, grouped by model and start, in that order.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="windowLength">The length of every window; the file records only starts.</param>
+    /// <param name="windowLength">The length of every window, because the file records only window starts.</param>
     /// <exception cref="InvalidDataFileException">The file is missing or malformed.</exception>
     public static IReadOnlyList<CalibrationWindow> ReadAggregates(string path, TimeSpan windowLength)
     {
@@ -128,7 +128,7 @@ public static class CalibrationCsvReader
 
         if (groups.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "the file has a header but no rows");
+            throw new InvalidDataFileException(path, null, null, "the file has a header but no rows. Expected at least one data row");
         }
 
         return [.. groups
@@ -173,7 +173,7 @@ public static class CalibrationCsvReader
 
         if (rows.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "the file has a header but no rows");
+            throw new InvalidDataFileException(path, null, null, "the file has a header but no rows. Expected at least one data row");
         }
 
         return new RawPredictionSet(fieldNames, rows);

@@ -57,14 +57,15 @@ public sealed record CalibrationDriftOptions
 
     /// <summary>
     /// The localizer options. The default lowers PSqueeze's normal-deviation threshold from 0.2
-    /// to 0.05, because a segment that over-predicts by 15 % has a deviation score of only 0.14.
+    /// to 0.05, because PSqueeze's deviation score <c>(f − v)/(f + v)</c> is only 0.07 for a segment
+    /// that over-predicts by 15 %.
     /// </summary>
     public PSqueezeOptions Localizer { get; init; } = new() { NormalDeviationThreshold = 0.05 };
 
     /// <summary>
     /// Leaves with fewer predicted labels than this are left out of localization, because their
-    /// deviation scores are mostly sampling noise; they still count in the segments' z-tests. The
-    /// default is 20.
+    /// deviation scores are mostly sampling noise. They still count in the segments' z-tests.
+    /// The default is 20.
     /// </summary>
     public double MinLeafPredictionSum { get; init; } = MiscalibratedSegmentLocalizer.DefaultMinLeafPredictionSum;
 

@@ -15,7 +15,7 @@ public sealed class MiscalibratedSegmentLocalizer
     private readonly SegmentTestOptions _testOptions;
     private readonly double _minLeafPredictionSum;
 
-    /// <summary>The default of the smallest predicted label count of a leaf that the localizer sees.</summary>
+    /// <summary>The default minimum predicted label count of a leaf in the localizer's leaf table.</summary>
     public const double DefaultMinLeafPredictionSum = 20;
 
     /// <summary>Creates a localizer with the given PSqueeze and z-test options, or the calibration defaults of <see cref="CalibrationDriftOptions"/>.</summary>

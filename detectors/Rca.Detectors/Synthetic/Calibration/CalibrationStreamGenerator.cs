@@ -174,7 +174,7 @@ public sealed class CalibrationStreamGenerator
             {
                 if (!AreDisjoint(drift.Segment, drifts[j].Segment))
                 {
-                    throw new ArgumentException($"Drifts {j} ({drifts[j].Segment}) and {i} ({drift.Segment}) overlap; injected segments must be disjoint.", nameof(drifts));
+                    throw new ArgumentException($"Drifts {j} ({drifts[j].Segment}) and {i} ({drift.Segment}) overlap. Injected segments must be disjoint: fix one field to different values in each.", nameof(drifts));
                 }
             }
         }
