@@ -5,9 +5,9 @@ using Rca.Detectors.Localization;
 namespace Rca.Detectors.Tests.Localization;
 
 /// <summary>
-/// Measures the external-root-cause decision the way external causes are made for evaluation:
-/// every B0 fixture case once as it is (internal cause) and once with the first attribute of its
-/// root cause removed, its leaves summed over that attribute (external cause).
+/// Measures the external-root-cause decision on every B0 fixture case twice. As it is, the
+/// cause is internal. With the first attribute of its root cause summed away, the cause is
+/// external.
 /// </summary>
 public sealed class ExternalCauseAccuracyTests
 {
