@@ -94,11 +94,8 @@ internal static class GenerateCommand
             options.Cases,
             time))
         {
-            // NOTE: the generator reports no progress and takes no cancellation token, so the
-            // line shows 0 until the whole data set is written and Ctrl-C takes effect only after it.
             progress.Report(0);
-            LabelledDatasetGenerator.Write(directory, options);
-            progress.Report(options.Cases);
+            LabelledDatasetGenerator.Write(directory, options, progress, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

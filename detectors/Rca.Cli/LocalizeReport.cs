@@ -58,7 +58,7 @@ internal sealed class LocalizeReport(string path, string algorithm, LeafTable ta
             NumberText.Count(result.ValidLeafCount),
             NumberText.Count(result.FilteredLeafCount),
             NumberText.Count(result.ClusterCount)));
-        var external = ExternalRootCauseClassifier.IsExternal(result.MinGps, ExternalThreshold);
+        var external = ExternalRootCauseClassifier.IsExternal(result, ExternalThreshold);
         writer.WriteLine(Format(
             Messages.ExternalSummary,
             NumberText.Score(result.MinGps),
@@ -88,7 +88,7 @@ internal sealed class LocalizeReport(string path, string algorithm, LeafTable ta
             json.WriteNumber("filtered_leaf_count", result.FilteredLeafCount);
             json.WriteNumber("cluster_count", result.ClusterCount);
             WriteNumber(json, "min_gps", result.MinGps);
-            json.WriteBoolean("external", ExternalRootCauseClassifier.IsExternal(result.MinGps, ExternalThreshold));
+            json.WriteBoolean("external", ExternalRootCauseClassifier.IsExternal(result, ExternalThreshold));
             json.WriteNumber("external_threshold", ExternalThreshold);
             json.WriteString("root_cause", result.FormatRootCause());
             json.WriteStartArray("root_cause_sets");

@@ -1,7 +1,8 @@
 namespace Rca.Cli;
 
 /// <summary>
-/// A one-line progress display on standard error, redrawn in place with a carriage return.
+/// A one-line progress bar on standard error (<c>[#####-----] text</c>), redrawn in place with a
+/// carriage return.
 /// It writes nothing unless standard error is a terminal, so redirected output and JSON on
 /// standard output stay clean.
 /// </summary>
@@ -12,6 +13,7 @@ namespace Rca.Cli;
 internal sealed class ProgressLine : IProgress<int>, IDisposable
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
+    private const int BarWidth = 20;
 
     private readonly TextWriter _writer;
     private readonly bool _enabled;
@@ -54,7 +56,7 @@ internal sealed class ProgressLine : IProgress<int>, IDisposable
             }
 
             _lastDraw = now;
-            Draw(_format(_done));
+            Draw(Bar(_done) + " " + _format(_done));
         }
     }
 
@@ -75,6 +77,12 @@ internal sealed class ProgressLine : IProgress<int>, IDisposable
                 _lastWidth = 0;
             }
         }
+    }
+
+    private string Bar(int done)
+    {
+        var filled = _total > 0 ? (int)Math.Round(BarWidth * Math.Clamp(done / (double)_total, 0, 1)) : BarWidth;
+        return "[" + new string('#', filled) + new string('-', BarWidth - filled) + "]";
     }
 
     private void Draw(string text)

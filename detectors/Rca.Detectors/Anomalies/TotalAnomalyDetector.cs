@@ -68,7 +68,16 @@ public sealed class TotalAnomalyDetector
         var scale = Math.Max(MadToStandardDeviation * mad, Math.Max(Options.ScaleFloorFraction * Math.Abs(forecast), Tiny));
         var z = (residual - median) / scale;
         var relativeChange = Math.Abs(residual) / Math.Max(Math.Abs(forecast), Tiny);
-        var direction = residual > 0.0 ? ChangeDirection.Up : residual < 0.0 ? ChangeDirection.Down : ChangeDirection.None;
+        var direction = ChangeDirection.None;
+        if (residual > 0.0)
+        {
+            direction = ChangeDirection.Up;
+        }
+        else if (residual < 0.0)
+        {
+            direction = ChangeDirection.Down;
+        }
+
 
         var isAnomalous = Math.Abs(z) > Options.Threshold
             && relativeChange >= Options.MinRelativeChange

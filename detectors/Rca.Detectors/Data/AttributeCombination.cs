@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
+using Rca.Detectors.Resources;
 
 namespace Rca.Detectors.Data;
 
@@ -17,20 +20,18 @@ public sealed class AttributeCombination : IEquatable<AttributeCombination>, ICo
     public AttributeCombination(IEnumerable<KeyValuePair<string, string>> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var sorted = pairs.Distinct().OrderBy(pair => pair.Key, StringComparer.Ordinal).ToArray();
+        var sorted = Sort(pairs);
         if (sorted.Length == 0)
         {
             throw new ArgumentException("An attribute combination fixes at least one attribute.", nameof(pairs));
         }
 
-        for (var i = 1; i < sorted.Length; i++)
+        var repeated = FindRepeatedAttribute(sorted);
+        if (repeated > 0)
         {
-            if (sorted[i].Key == sorted[i - 1].Key)
-            {
-                throw new ArgumentException(
-                    $"Attribute '{sorted[i].Key}' has two values: '{sorted[i - 1].Value}' and '{sorted[i].Value}'.",
-                    nameof(pairs));
-            }
+            throw new ArgumentException(
+                $"Attribute '{sorted[repeated].Key}' has two values: '{sorted[repeated - 1].Value}' and '{sorted[repeated].Value}'.",
+                nameof(pairs));
         }
 
         _pairs = sorted;
@@ -67,31 +68,9 @@ public sealed class AttributeCombination : IEquatable<AttributeCombination>, ICo
     public static AttributeCombination Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var part in text.Split('&', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = part.IndexOf('=');
-            if (equals <= 0)
-            {
-                throw new FormatException($"Invalid attribute combination '{text}': expected name=value pairs joined by '&', got '{part}'.");
-            }
-
-            pairs.Add(new(part[..equals].Trim(), part[(equals + 1)..].Trim()));
-        }
-
-        if (pairs.Count == 0)
-        {
-            throw new FormatException($"Invalid attribute combination '{text}': expected at least one name=value pair.");
-        }
-
-        try
-        {
-            return new AttributeCombination(pairs);
-        }
-        catch (ArgumentException error)
-        {
-            throw new FormatException($"Invalid attribute combination '{text}': {error.Message}", error);
-        }
+        return TryParse(text, out var combination, out var error, out var arguments)
+            ? combination
+            : throw new FormatException(DataErrors.Format(error, CultureInfo.CurrentUICulture, arguments));
     }
 
     /// <summary>
@@ -101,10 +80,82 @@ public sealed class AttributeCombination : IEquatable<AttributeCombination>, ICo
     public static IReadOnlyList<AttributeCombination> ParseSet(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Parse)
-            .Distinct()
-            .Order()];
+        return TryParseSet(text, out var set, out var error, out var arguments)
+            ? set
+            : throw new FormatException(DataErrors.Format(error, CultureInfo.CurrentUICulture, arguments));
+    }
+
+    /// <summary>
+    /// Parses like <see cref="ParseSet"/>, but returns the error code and its arguments in
+    /// place of a <see cref="FormatException"/>, so that a file reader can pass them on.
+    /// </summary>
+    internal static bool TryParseSet(
+        string text,
+        [NotNullWhen(true)] out IReadOnlyList<AttributeCombination>? set,
+        out DataFileError error,
+        out object?[] arguments)
+    {
+        var combinations = new List<AttributeCombination>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParse(part, out var combination, out error, out arguments))
+            {
+                set = null;
+                return false;
+            }
+
+            combinations.Add(combination);
+        }
+
+        set = [.. combinations.Distinct().Order()];
+        error = DataFileError.Unspecified;
+        arguments = [];
+        return true;
+    }
+
+    private static bool TryParse(
+        string text,
+        [NotNullWhen(true)] out AttributeCombination? combination,
+        out DataFileError error,
+        out object?[] arguments)
+    {
+        combination = null;
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var part in text.Split('&', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0)
+            {
+                error = DataFileError.InvalidCombinationPair;
+                arguments = [text, part];
+                return false;
+            }
+
+            pairs.Add(new(part[..equals].Trim(), part[(equals + 1)..].Trim()));
+        }
+
+        if (pairs.Count == 0)
+        {
+            error = DataFileError.EmptyCombination;
+            arguments = [text];
+            return false;
+        }
+
+        // The parser checks repeated names itself instead of catching the constructor's
+        // error, because the text comes from a file and the message must be in the user's language.
+        var sorted = Sort(pairs);
+        var repeated = FindRepeatedAttribute(sorted);
+        if (repeated > 0)
+        {
+            error = DataFileError.CombinationAttributeRepeated;
+            arguments = [text, sorted[repeated].Key, sorted[repeated - 1].Value, sorted[repeated].Value];
+            return false;
+        }
+
+        combination = new AttributeCombination(sorted);
+        error = DataFileError.Unspecified;
+        arguments = [];
+        return true;
     }
 
     /// <summary>Formats combinations as a root-cause set text, joined by <c>;</c>.</summary>
@@ -125,4 +176,23 @@ public sealed class AttributeCombination : IEquatable<AttributeCombination>, ICo
 
     /// <summary>Returns the canonical text, <c>a=a1&amp;b=b2</c>.</summary>
     public override string ToString() => _text;
+
+    // Returns the distinct pairs in ordinal order of their names. The sort is stable, so the
+    // values of a repeated name keep the order they were given in.
+    private static KeyValuePair<string, string>[] Sort(IEnumerable<KeyValuePair<string, string>> pairs) =>
+        pairs.Distinct().OrderBy(pair => pair.Key, StringComparer.Ordinal).ToArray();
+
+    // The first index of sorted pairs whose name equals the one before, or -1.
+    private static int FindRepeatedAttribute(KeyValuePair<string, string>[] sorted)
+    {
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Key == sorted[i - 1].Key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -25,7 +25,7 @@ internal sealed class CsvHeader
         {
             if (!tokenizer.ReadRecord())
             {
-                throw new InvalidDataFileException(path, null, null, "the file is empty. Expected a header line");
+                throw new InvalidDataFileException(path, null, null, DataFileError.FileEmpty, []);
             }
         }
         while (tokenizer.IsBlank);
@@ -36,14 +36,14 @@ internal sealed class CsvHeader
             var name = tokenizer[column].ToString();
             if (name.Length == 0)
             {
-                throw new InvalidDataFileException(path, tokenizer.RecordLine, column + 1, "empty column name in the header");
+                throw new InvalidDataFileException(path, tokenizer.RecordLine, column + 1, DataFileError.EmptyColumnName, []);
             }
 
             var earlier = Array.IndexOf(names, name, 0, column);
             if (earlier >= 0)
             {
                 throw new InvalidDataFileException(
-                    path, tokenizer.RecordLine, column + 1, $"duplicate column '{name}' (also column {earlier + 1})");
+                    path, tokenizer.RecordLine, column + 1, DataFileError.DuplicateColumn, [name, earlier + 1]);
             }
 
             names[column] = name;
@@ -62,22 +62,29 @@ internal sealed class CsvHeader
             indexes[i] = Array.IndexOf(Names, required[i]);
             if (indexes[i] < 0)
             {
-                missing.Add($"'{required[i]}'");
+                missing.Add(required[i]);
             }
         }
 
-        if (missing.Count > 0)
+        if (missing.Count == 1)
         {
-            var noun = missing.Count == 1 ? "column" : "columns";
-            throw new InvalidDataFileException(
-                path, Line, null, $"missing {noun} {string.Join(", ", missing)}. The header has {string.Join(",", Names)}");
+            throw new InvalidDataFileException(path, Line, null, DataFileError.MissingColumn, [missing[0], string.Join(",", Names)]);
+        }
+
+        if (missing.Count > 1)
+        {
+            var quoted = "'" + string.Join("', '", missing) + "'";
+            throw new InvalidDataFileException(path, Line, null, DataFileError.MissingColumns, [quoted, string.Join(",", Names)]);
         }
 
         return indexes;
     }
 
-    /// <summary>Returns the indexes of the columns that are not in <paramref name="excluded"/>, in file order.</summary>
-    public int[] Others(string path, string expected, params int[] excluded)
+    /// <summary>
+    /// Returns the indexes of the columns that are not in <paramref name="excluded"/>, in file
+    /// order, or throws <paramref name="noneError"/> with the excluded column names when there are none.
+    /// </summary>
+    public int[] Others(string path, DataFileError noneError, params int[] excluded)
     {
         var others = new List<int>(Names.Length);
         for (var column = 0; column < Names.Length; column++)
@@ -90,7 +97,13 @@ internal sealed class CsvHeader
 
         if (others.Count == 0)
         {
-            throw new InvalidDataFileException(path, Line, null, $"no attribute columns. Expected {expected}");
+            var excludedNames = new object?[excluded.Length];
+            for (var i = 0; i < excluded.Length; i++)
+            {
+                excludedNames[i] = Names[excluded[i]];
+            }
+
+            throw new InvalidDataFileException(path, Line, null, noneError, excludedNames);
         }
 
         return [.. others];

@@ -79,7 +79,7 @@ internal sealed class CsvTokenizer
         if (_text[_position] == '"')
         {
             throw new InvalidDataFileException(
-                _path, _line, _fields.Count + 1, "a double quote inside an unquoted field. Quote the whole field and double the quote");
+                _path, _line, _fields.Count + 1, DataFileError.QuoteInUnquotedField, []);
         }
 
         _fields.Add(new Field(start, end, false, false));
@@ -97,7 +97,7 @@ internal sealed class CsvTokenizer
             var quote = _text.IndexOf('"', search);
             if (quote < 0)
             {
-                throw new InvalidDataFileException(_path, openingLine, _fields.Count + 1, "a quoted field is not closed");
+                throw new InvalidDataFileException(_path, openingLine, _fields.Count + 1, DataFileError.UnclosedQuote, []);
             }
 
             _line += _text.AsSpan(search, quote - search).Count('\n');
@@ -116,7 +116,7 @@ internal sealed class CsvTokenizer
         if (_position < _text.Length && _text[_position] is not (',' or '\r' or '\n'))
         {
             throw new InvalidDataFileException(
-                _path, _line, _fields.Count, "unexpected characters after the closing quote of a quoted field");
+                _path, _line, _fields.Count, DataFileError.TextAfterClosingQuote, []);
         }
 
         return EndField();

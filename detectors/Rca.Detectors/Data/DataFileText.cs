@@ -20,7 +20,15 @@ internal static class DataFileText
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataFileException(path, null, null, $"cannot read the file: {error.Message}", error);
+            // The runtime words error.Message in English only, so the Chinese texts of the
+            // two common causes leave it out.
+            var code = error switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => DataFileError.ReadFileNotFound,
+                UnauthorizedAccessException => DataFileError.ReadAccessDenied,
+                _ => DataFileError.ReadFailed,
+            };
+            throw new InvalidDataFileException(path, null, null, code, [error.Message], error);
         }
 
         return Decode(bytes, path);
@@ -55,7 +63,8 @@ internal static class DataFileText
                     displayName,
                     line,
                     null,
-                    $"the file is not valid UTF-8 (invalid byte 0x{bytes[bytesRead]:X2} at byte offset {bytesRead}). Save it as UTF-8");
+                    DataFileError.NotUtf8,
+                    [bytes[bytesRead], bytesRead]);
             }
 
             return new string(chars, 0, charsWritten);

@@ -27,7 +27,7 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
                     continue;
                 }
 
-                Expect(']', "',' or ']' in the list of causes");
+                Expect(']', DataFileError.ExpectedCauseListSeparator);
                 break;
             }
         }
@@ -37,13 +37,13 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
         }
         else
         {
-            throw Error("expected a mapping such as {'bitrate': 2000} or a list of mappings");
+            throw Error(DataFileError.ExpectedCause);
         }
 
         SkipSpaces();
         if (_position < line.Length)
         {
-            throw Error("unexpected text after the cause");
+            throw Error(DataFileError.TextAfterCause);
         }
 
         combinations.Sort();
@@ -61,12 +61,12 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
 
     private AttributeCombination ParseMapping()
     {
-        Expect('{', "'{' to start a mapping");
+        Expect('{', DataFileError.ExpectedMappingStart);
         var pairs = new List<KeyValuePair<string, string>>();
         SkipSpaces();
         if (Peek() == '}')
         {
-            throw Error("an empty cause mapping. Expected at least one attribute: value pair");
+            throw Error(DataFileError.EmptyCauseMapping);
         }
 
         while (true)
@@ -76,18 +76,18 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
             var key = ParseScalar();
             if (key.Length == 0)
             {
-                throw Error("an empty attribute name");
+                throw Error(DataFileError.EmptyAttributeName);
             }
 
             SkipSpaces();
-            Expect(':', "':' after the attribute name");
+            Expect(':', DataFileError.ExpectedColonAfterAttribute);
             SkipSpaces();
             var value = ParseScalar();
             foreach (var pair in pairs)
             {
                 if (pair.Key == key)
                 {
-                    throw new InvalidDataFileException(path, lineNumber, keyColumn + 1, $"attribute '{key}' appears twice in one cause mapping");
+                    throw new InvalidDataFileException(path, lineNumber, keyColumn + 1, DataFileError.RepeatedCauseAttribute, [key]);
                 }
             }
 
@@ -99,7 +99,7 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
                 continue;
             }
 
-            Expect('}', "',' or '}' in the cause mapping");
+            Expect('}', DataFileError.ExpectedMappingSeparator);
             break;
         }
 
@@ -119,7 +119,7 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
                 if (_position >= line.Length)
                 {
                     _position = open;
-                    throw Error("a quoted scalar is not closed");
+                    throw Error(DataFileError.UnclosedQuotedScalar);
                 }
 
                 var c = line[_position++];
@@ -159,15 +159,15 @@ internal sealed class FlowCauseParser(string path, int lineNumber, string line, 
         }
     }
 
-    private void Expect(char expected, string description)
+    private void Expect(char expected, DataFileError error)
     {
         if (Peek() != expected)
         {
-            throw Error($"expected {description}");
+            throw Error(error);
         }
 
         _position++;
     }
 
-    private InvalidDataFileException Error(string problem) => new(path, lineNumber, _position + 1, problem);
+    private InvalidDataFileException Error(DataFileError error) => new(path, lineNumber, _position + 1, error, []);
 }

@@ -13,7 +13,7 @@ internal static class MeasureCell
     {
         if (cell.IsWhiteSpace())
         {
-            throw new InvalidDataFileException(path, line, column, $"empty value in column '{columnName}'. Expected a number");
+            throw new InvalidDataFileException(path, line, column, DataFileError.EmptyValue, [columnName]);
         }
 
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
@@ -25,8 +25,7 @@ internal static class MeasureCell
                 throw NotFinite(cell, path, line, column, columnName);
             }
 
-            throw new InvalidDataFileException(
-                path, line, column, $"'{cell}' in column '{columnName}' is not a number. Expected an invariant-culture number such as 12.5 or 1e3");
+            throw new InvalidDataFileException(path, line, column, DataFileError.NotANumber, [cell.ToString(), columnName]);
         }
 
         if (!double.IsFinite(value))
@@ -36,8 +35,7 @@ internal static class MeasureCell
 
         if (value < 0)
         {
-            throw new InvalidDataFileException(
-                path, line, column, $"negative value '{cell}' in column '{columnName}'. Measures must be zero or more");
+            throw new InvalidDataFileException(path, line, column, DataFileError.NegativeValue, [cell.ToString(), columnName]);
         }
 
         // Turns -0 into +0, so a written table never shows "-0".
@@ -49,13 +47,12 @@ internal static class MeasureCell
     {
         if (!long.TryParse(cell, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value))
         {
-            throw new InvalidDataFileException(
-                path, line, column, $"'{cell}' in column '{columnName}' is not a whole number of Unix seconds");
+            throw new InvalidDataFileException(path, line, column, DataFileError.NotUnixSeconds, [cell.ToString(), columnName]);
         }
 
         return value;
     }
 
     private static InvalidDataFileException NotFinite(ReadOnlySpan<char> cell, string path, int line, int column, string columnName) =>
-        new(path, line, column, $"value '{cell}' in column '{columnName}' is not finite. Expected a number");
+        new(path, line, column, DataFileError.NotFinite, [cell.ToString(), columnName]);
 }

@@ -83,7 +83,7 @@ internal sealed class MeasureFile
         var tokenizer = new CsvTokenizer(text, path);
         var header = CsvHeader.Read(tokenizer, path);
         var measures = header.Require(path, ActualColumn, ForecastColumn);
-        var attributes = header.Others(path, "columns other than 'real' and 'predict' that name the leaf", measures);
+        var attributes = header.Others(path, DataFileError.NoAttributeColumns, measures);
         var attributeNames = new string[attributes.Length];
         var pools = new AttributeValuePool[attributes.Length];
         var capacity = text.Length / 32;
@@ -108,8 +108,7 @@ internal sealed class MeasureFile
             var line = tokenizer.RecordLine;
             if (tokenizer.FieldCount != header.Names.Length)
             {
-                throw new InvalidDataFileException(
-                    path, line, null, $"{tokenizer.FieldCount} fields, expected {header.Names.Length} as in the header");
+                throw new InvalidDataFileException(path, line, null, DataFileError.FieldCount, [tokenizer.FieldCount, header.Names.Length]);
             }
 
             actual.Add(MeasureCell.Parse(tokenizer[measures[0]], path, line, measures[0] + 1, ActualColumn));
@@ -124,7 +123,7 @@ internal sealed class MeasureFile
 
         if (actual.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "no data rows after the header. Expected one row per leaf");
+            throw new InvalidDataFileException(path, null, null, DataFileError.NoDataRows, []);
         }
 
         var codeArrays = new int[attributes.Length][];
@@ -148,7 +147,7 @@ internal sealed class MeasureFile
         var (row, earlier) = LeafTableEncoder.FindRepeatedLeaf(Codes, sizes, RowCount);
         if (row >= 0)
         {
-            throw new InvalidDataFileException(Path, Lines[row], null, $"leaf {DescribeLeaf(row)} repeats line {Lines[earlier]}");
+            throw new InvalidDataFileException(Path, Lines[row], null, DataFileError.RepeatedLeaf, [DescribeLeaf(row), Lines[earlier]]);
         }
     }
 }

@@ -63,7 +63,7 @@ public static class RsDatasetReader
         var tokenizer = new CsvTokenizer(text, path);
         var header = CsvHeader.Read(tokenizer, path);
         var measures = header.Require(path, MinuteColumn, SuccessColumn, AttemptColumn);
-        var attributes = header.Others(path, "columns other than 'min', 'value' and 'cnt' that name the leaf", measures);
+        var attributes = header.Others(path, DataFileError.NoRsAttributeColumns, measures);
         var attributeNames = new string[attributes.Length];
         var pools = new AttributeValuePool[attributes.Length];
         for (var i = 0; i < attributes.Length; i++)
@@ -86,8 +86,7 @@ public static class RsDatasetReader
             var line = tokenizer.RecordLine;
             if (tokenizer.FieldCount != header.Names.Length)
             {
-                throw new InvalidDataFileException(
-                    path, line, null, $"{tokenizer.FieldCount} fields, expected {header.Names.Length} as in the header");
+                throw new InvalidDataFileException(path, line, null, DataFileError.FieldCount, [tokenizer.FieldCount, header.Names.Length]);
             }
 
             var minute = MeasureCell.ParseSeconds(tokenizer[measures[0]], path, line, measures[0] + 1, MinuteColumn);
@@ -95,8 +94,7 @@ public static class RsDatasetReader
             var attempts = MeasureCell.Parse(tokenizer[measures[2]], path, line, measures[2] + 1, AttemptColumn);
             if (successes > attempts)
             {
-                throw new InvalidDataFileException(
-                    path, line, measures[1] + 1, $"value {successes} (successes) exceeds cnt {attempts} (attempts)");
+                throw new InvalidDataFileException(path, line, measures[1] + 1, DataFileError.SuccessesExceedAttempts, [successes, attempts]);
             }
 
             for (var i = 0; i < attributes.Length; i++)
@@ -110,7 +108,7 @@ public static class RsDatasetReader
             if (repeated > 0)
             {
                 throw new InvalidDataFileException(
-                    path, line, null, $"leaf {MeasureFile.DescribeLeaf(attributeNames, values)} repeats line {repeated} for minute {minute}");
+                    path, line, null, DataFileError.RepeatedLeafInMinute, [MeasureFile.DescribeLeaf(attributeNames, values), repeated, minute]);
             }
 
             if (slot == 0)
@@ -121,7 +119,7 @@ public static class RsDatasetReader
 
         if (anomalyRows == 0)
         {
-            throw new InvalidDataFileException(path, null, null, $"no rows for the anomaly minute {timestamp}. Expected rows with min = {timestamp}");
+            throw new InvalidDataFileException(path, null, null, DataFileError.NoAnomalyMinuteRows, [timestamp]);
         }
 
         return window.Build(HistoryMinutes);

@@ -46,7 +46,7 @@ internal sealed class RsManifestParser
         parser.FinishEntry();
         if (parser._cases.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "no entries. Expected '- data: <file stem>' entries with timestamp and cause");
+            throw new InvalidDataFileException(path, null, null, DataFileError.NoManifestEntries, []);
         }
 
         return parser._cases;
@@ -62,7 +62,7 @@ internal sealed class RsManifestParser
 
         if (content[0] == '\t')
         {
-            throw new InvalidDataFileException(_path, lineNumber, line.Length - content.Length + 1, "a tab in the indentation. YAML indents with spaces");
+            throw new InvalidDataFileException(_path, lineNumber, line.Length - content.Length + 1, DataFileError.TabIndentation, []);
         }
 
         int keyColumn;
@@ -78,14 +78,13 @@ internal sealed class RsManifestParser
         }
         else
         {
-            throw new InvalidDataFileException(
-                _path, lineNumber, 1, "expected '- data: <file stem>' to start an entry, or an indented key of the current entry");
+            throw new InvalidDataFileException(_path, lineNumber, 1, DataFileError.ExpectedEntryStart, []);
         }
 
         var colon = line.IndexOf(':', keyColumn);
         if (colon < 0 || (colon + 1 < line.Length && line[colon + 1] != ' '))
         {
-            throw new InvalidDataFileException(_path, lineNumber, keyColumn + 1, "expected 'key: value'");
+            throw new InvalidDataFileException(_path, lineNumber, keyColumn + 1, DataFileError.ExpectedKeyValue, []);
         }
 
         var key = line[keyColumn..colon].Trim();
@@ -98,7 +97,7 @@ internal sealed class RsManifestParser
         var value = line[valueStart..].TrimEnd();
         if (value.Length == 0)
         {
-            throw new InvalidDataFileException(_path, lineNumber, valueStart + 1, $"'{key}' has no value");
+            throw new InvalidDataFileException(_path, lineNumber, valueStart + 1, DataFileError.MissingValue, [key]);
         }
 
         switch (key)
@@ -111,7 +110,7 @@ internal sealed class RsManifestParser
                 RejectRepeat(_timestamp is not null, key, lineNumber, keyColumn);
                 _timestamp = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
                     ? seconds
-                    : throw new InvalidDataFileException(_path, lineNumber, valueStart + 1, $"timestamp '{value}' is not a whole number of Unix seconds");
+                    : throw new InvalidDataFileException(_path, lineNumber, valueStart + 1, DataFileError.InvalidTimestamp, [value]);
                 break;
             case CauseKey:
                 RejectRepeat(_cause is not null, key, lineNumber, keyColumn);
@@ -119,7 +118,7 @@ internal sealed class RsManifestParser
                 break;
             default:
                 throw new InvalidDataFileException(
-                    _path, lineNumber, keyColumn + 1, $"unknown key '{key}'. Expected {DataKey}, {TimestampKey} or {CauseKey}");
+                    _path, lineNumber, keyColumn + 1, DataFileError.UnknownKey, [key, DataKey, TimestampKey, CauseKey]);
         }
     }
 
@@ -136,7 +135,7 @@ internal sealed class RsManifestParser
 
         if (_stemLines.TryGetValue(_stem!, out var earlier))
         {
-            throw new InvalidDataFileException(_path, _entryLine, null, $"case '{_stem}' is listed twice (also line {earlier})");
+            throw new InvalidDataFileException(_path, _entryLine, null, DataFileError.DuplicateCase, [_stem, earlier]);
         }
 
         _stemLines.Add(_stem!, _entryLine);
@@ -151,7 +150,7 @@ internal sealed class RsManifestParser
     {
         if (!present)
         {
-            throw new InvalidDataFileException(_path, _entryLine, null, $"the entry has no '{key}'");
+            throw new InvalidDataFileException(_path, _entryLine, null, DataFileError.MissingKey, [key]);
         }
     }
 
@@ -159,7 +158,7 @@ internal sealed class RsManifestParser
     {
         if (seen)
         {
-            throw new InvalidDataFileException(_path, lineNumber, keyColumn + 1, $"'{key}' is given twice in the entry starting at line {_entryLine}");
+            throw new InvalidDataFileException(_path, lineNumber, keyColumn + 1, DataFileError.RepeatedKey, [key, _entryLine]);
         }
     }
 

@@ -34,14 +34,14 @@ public static class SqueezeCsvReader
         if (path.EndsWith(NumeratorSuffix, StringComparison.Ordinal))
         {
             var denominator = string.Concat(path.AsSpan(0, path.Length - NumeratorSuffix.Length), DenominatorSuffix);
-            RequirePair(path, denominator, "denominator");
+            RequirePair(path, denominator, DataFileError.DenominatorFileMissing);
             return ReadDerived(path, denominator);
         }
 
         if (path.EndsWith(DenominatorSuffix, StringComparison.Ordinal))
         {
             var numerator = string.Concat(path.AsSpan(0, path.Length - DenominatorSuffix.Length), NumeratorSuffix);
-            RequirePair(path, numerator, "numerator");
+            RequirePair(path, numerator, DataFileError.NumeratorFileMissing);
             return ReadDerived(numerator, path);
         }
 
@@ -78,17 +78,16 @@ public static class SqueezeCsvReader
         return JoinDerived(numeratorFile, denominatorFile);
     }
 
-    private static void RequirePair(string path, string pair, string role)
+    private static void RequirePair(string path, string pair, DataFileError pairMissing)
     {
         if (!File.Exists(path))
         {
-            throw new InvalidDataFileException(path, null, null, "the file does not exist");
+            throw new InvalidDataFileException(path, null, null, DataFileError.FileNotFound, []);
         }
 
         if (!File.Exists(pair))
         {
-            throw new InvalidDataFileException(
-                path, null, null, $"the {role} file '{System.IO.Path.GetFileName(pair)}' is missing. A derived case needs both the .a.csv and the .b.csv file");
+            throw new InvalidDataFileException(path, null, null, pairMissing, [System.IO.Path.GetFileName(pair)]);
         }
     }
 
@@ -148,7 +147,8 @@ public static class SqueezeCsvReader
                     numerator.Path,
                     numerator.Lines[row],
                     null,
-                    $"leaf {numerator.DescribeLeaf(row)} is missing from the denominator file '{System.IO.Path.GetFileName(denominator.Path)}'");
+                    DataFileError.LeafMissingFromDenominator,
+                    [numerator.DescribeLeaf(row), System.IO.Path.GetFileName(denominator.Path)]);
             }
 
             actualDenominator[row] = denominator.Actual[partner];
@@ -163,7 +163,8 @@ public static class SqueezeCsvReader
                 denominator.Path,
                 denominator.Lines[unmatched],
                 null,
-                $"leaf {denominator.DescribeLeaf(unmatched)} is missing from the numerator file '{System.IO.Path.GetFileName(numerator.Path)}'");
+                DataFileError.LeafMissingFromNumerator,
+                [denominator.DescribeLeaf(unmatched), System.IO.Path.GetFileName(numerator.Path)]);
         }
 
         return LeafTableEncoder.Create(
@@ -194,7 +195,8 @@ public static class SqueezeCsvReader
                 denominator.Path,
                 denominator.HeaderLine,
                 null,
-                $"attribute columns {string.Join(",", denominator.AttributeNames)} differ from {string.Join(",", numerator.AttributeNames)} in the numerator file '{System.IO.Path.GetFileName(numerator.Path)}'");
+                DataFileError.AttributeColumnsDiffer,
+                [string.Join(",", denominator.AttributeNames), string.Join(",", numerator.AttributeNames), System.IO.Path.GetFileName(numerator.Path)]);
         }
 
         return order;

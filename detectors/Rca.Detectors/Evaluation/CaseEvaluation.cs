@@ -15,7 +15,7 @@ namespace Rca.Detectors.Evaluation;
 /// <param name="MinGps">The smallest GPS among the root-cause sets, or NaN when there are none.</param>
 /// <param name="Seconds">The time of the localize call alone, without reading the files.</param>
 /// <param name="ExternalThreshold">The threshold of the case's folder.</param>
-/// <param name="External">True when the case has no root-cause set or its minGps is below the threshold.</param>
+/// <param name="External">True when <see cref="Localization.ExternalRootCauseClassifier.IsExternal(double, double, double)"/> flags the case.</param>
 /// <param name="ExternalGroundTruth">True when a ground-truth combination names an attribute missing from the table.</param>
 public sealed record CaseEvaluation(
     string Id,

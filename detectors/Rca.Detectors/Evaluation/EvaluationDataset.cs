@@ -38,7 +38,7 @@ public sealed class EvaluationDataset
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
         {
-            throw new InvalidDataFileException(directory, null, null, "the folder does not exist");
+            throw new InvalidDataFileException(directory, null, null, DataFileError.FolderNotFound, []);
         }
 
         var cases = new List<EvaluationCase>();
@@ -46,7 +46,7 @@ public sealed class EvaluationDataset
         if (cases.Count == 0)
         {
             throw new InvalidDataFileException(
-                directory, null, null, $"no cases found. Expected folders with {InjectionInfoFile.FileName} or {RsDatasetReader.ManifestFileName}");
+                directory, null, null, DataFileError.NoCases, [InjectionInfoFile.FileName, RsDatasetReader.ManifestFileName]);
         }
 
         return new EvaluationDataset(root, cases);
@@ -61,7 +61,7 @@ public sealed class EvaluationDataset
         if (hasInjectionInfo && hasManifest)
         {
             throw new InvalidDataFileException(
-                folder, null, null, $"the folder has both {InjectionInfoFile.FileName} and {RsDatasetReader.ManifestFileName}. Keep one layout per folder");
+                folder, null, null, DataFileError.MixedLayouts, [InjectionInfoFile.FileName, RsDatasetReader.ManifestFileName]);
         }
 
         var relativeFolder = RelativeId(root, folder);
@@ -92,7 +92,7 @@ public sealed class EvaluationDataset
             if (!File.Exists(file))
             {
                 throw new InvalidDataFileException(
-                    manifest, entry.Line, null, $"the case file '{entry.Stem}.csv' is not found in {folder}");
+                    manifest, entry.Line, null, DataFileError.CaseFileNotFound, [entry.Stem, folder]);
             }
 
             listed.Add(file);
@@ -109,7 +109,7 @@ public sealed class EvaluationDataset
             if (!listed.Contains(file))
             {
                 throw new InvalidDataFileException(
-                    file, null, null, $"the case file has no entry in {manifest}. Add one or move the file");
+                    file, null, null, DataFileError.CaseFileNotInManifest, [manifest]);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Rca.Detectors.Localization;
 using Rca.Detectors.Data;
 
 namespace Rca.Detectors.Evaluation;
@@ -72,7 +73,7 @@ internal static class EvaluationReportBuilder
 
     private static CaseEvaluation Evaluate(EvaluationCase evaluationCase, CaseOutcome outcome, double threshold)
     {
-        var external = outcome.RootCauseSetCount == 0 || outcome.MinGps < threshold;
+        var external = outcome.RootCauseSetCount == 0 || ExternalRootCauseClassifier.IsExternal(outcome.MinGps, outcome.ExplainedShare, threshold);
         return new CaseEvaluation(
             evaluationCase.Id,
             evaluationCase.Folder,

@@ -103,7 +103,7 @@ public static class Evaluator
             predicted.UnionWith(set.Combinations);
         }
 
-        return new CaseOutcome([.. predicted], result.RootCauseSets.Count, result.MinGps, seconds, externalTruth);
+        return new CaseOutcome([.. predicted], result.RootCauseSets.Count, result.MinGps, result.ExplainedShare, seconds, externalTruth);
     }
 
     private static void UpdateMin(ref int target, int value)
@@ -142,5 +142,6 @@ internal sealed record CaseOutcome(
     IReadOnlyList<AttributeCombination> Predicted,
     int RootCauseSetCount,
     double MinGps,
+    double ExplainedShare,
     double Seconds,
     bool ExternalGroundTruth);

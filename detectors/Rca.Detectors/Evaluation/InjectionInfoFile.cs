@@ -29,29 +29,23 @@ internal static class InjectionInfoFile
             var line = tokenizer.RecordLine;
             if (tokenizer.FieldCount != header.Names.Length)
             {
-                throw new InvalidDataFileException(
-                    path, line, null, $"{tokenizer.FieldCount} fields, expected {header.Names.Length} as in the header");
+                throw new InvalidDataFileException(path, line, null, DataFileError.FieldCount, [tokenizer.FieldCount, header.Names.Length]);
             }
 
             var timestamp = tokenizer[columns[0]].Trim().ToString();
             if (timestamp.Length == 0)
             {
-                throw new InvalidDataFileException(path, line, columns[0] + 1, "empty timestamp");
+                throw new InvalidDataFileException(path, line, columns[0] + 1, DataFileError.EmptyTimestamp, []);
             }
 
-            IReadOnlyList<AttributeCombination> set;
-            try
+            if (!AttributeCombination.TryParseSet(tokenizer[columns[1]].ToString(), out var set, out var error, out var arguments))
             {
-                set = AttributeCombination.ParseSet(tokenizer[columns[1]].ToString());
-            }
-            catch (FormatException error)
-            {
-                throw new InvalidDataFileException(path, line, columns[1] + 1, error.Message, error);
+                throw new InvalidDataFileException(path, line, columns[1] + 1, error, arguments);
             }
 
             if (rows.TryGetValue(timestamp, out var earlier))
             {
-                throw new InvalidDataFileException(path, line, columns[0] + 1, $"timestamp {timestamp} repeats line {earlier.Line}");
+                throw new InvalidDataFileException(path, line, columns[0] + 1, DataFileError.RepeatedTimestamp, [timestamp, earlier.Line]);
             }
 
             rows.Add(timestamp, (set, line));

@@ -26,12 +26,12 @@ internal static class SqueezeFolder
             if (name.EndsWith(SqueezeCsvReader.NumeratorSuffix, StringComparison.Ordinal))
             {
                 stem = name[..^SqueezeCsvReader.NumeratorSuffix.Length];
-                RequireFile(file, Path.Combine(folder, stem + SqueezeCsvReader.DenominatorSuffix), "denominator");
+                RequireFile(file, Path.Combine(folder, stem + SqueezeCsvReader.DenominatorSuffix), DataFileError.DenominatorFileMissing);
             }
             else if (name.EndsWith(SqueezeCsvReader.DenominatorSuffix, StringComparison.Ordinal))
             {
                 stem = name[..^SqueezeCsvReader.DenominatorSuffix.Length];
-                RequireFile(file, Path.Combine(folder, stem + SqueezeCsvReader.NumeratorSuffix), "numerator");
+                RequireFile(file, Path.Combine(folder, stem + SqueezeCsvReader.NumeratorSuffix), DataFileError.NumeratorFileMissing);
                 continue;
             }
             else
@@ -42,7 +42,7 @@ internal static class SqueezeFolder
             if (stems.TryGetValue(stem, out var other))
             {
                 throw new InvalidDataFileException(
-                    file, null, null, $"case {stem} is given twice, also as '{Path.GetFileName(other)}'. Keep either {stem}.csv or the .a.csv/.b.csv pair");
+                    file, null, null, DataFileError.CaseGivenTwice, [stem, Path.GetFileName(other)]);
             }
 
             stems.Add(stem, file);
@@ -53,7 +53,7 @@ internal static class SqueezeFolder
             if (!truth.TryGetValue(stem, out var row))
             {
                 throw new InvalidDataFileException(
-                    file, null, null, $"the case file has no ground-truth row with timestamp {stem} in {injectionInfo}");
+                    file, null, null, DataFileError.NoGroundTruthRow, [stem, injectionInfo]);
             }
 
             cases.Add(new EvaluationCase(
@@ -68,17 +68,16 @@ internal static class SqueezeFolder
             if (!stems.ContainsKey(timestamp))
             {
                 throw new InvalidDataFileException(
-                    injectionInfo, row.Line, null, $"no case file {timestamp}.csv or {timestamp}.a.csv for this ground-truth row in {folder}");
+                    injectionInfo, row.Line, null, DataFileError.NoCaseFileForGroundTruth, [timestamp, folder]);
             }
         }
     }
 
-    private static void RequireFile(string file, string pair, string role)
+    private static void RequireFile(string file, string pair, DataFileError pairMissing)
     {
         if (!File.Exists(pair))
         {
-            throw new InvalidDataFileException(
-                file, null, null, $"the {role} file '{Path.GetFileName(pair)}' is missing. A derived case needs both the .a.csv and the .b.csv file");
+            throw new InvalidDataFileException(file, null, null, pairMissing, [Path.GetFileName(pair)]);
         }
     }
 }

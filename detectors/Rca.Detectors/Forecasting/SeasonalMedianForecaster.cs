@@ -7,7 +7,7 @@ namespace Rca.Detectors.Forecasting;
 /// example the same minute on each of the last 7 days).
 /// </summary>
 /// <remarks>
-/// The history passed to <see cref="Forecast"/> holds one value per season, oldest first: the
+/// The history passed to <see cref="Forecast"/> contains one value per season, oldest first: the
 /// caller picks the same window out of each season (<see cref="SeriesForecaster"/> does this with
 /// its season length). The median of an even count is the mean of the two middle values.
 /// Non-finite values are skipped, an empty history forecasts 0, and a negative median is

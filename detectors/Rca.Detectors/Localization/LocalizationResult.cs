@@ -23,6 +23,13 @@ public sealed record LocalizationResult(
     /// </summary>
     public double MinGps => RootCauseSets.Count == 0 ? double.NaN : RootCauseSets.Min(set => set.Gps);
 
+    /// <summary>
+    /// The share of the total's change that the root-cause sets explain together (the sum of
+    /// their explanatory power), or NaN when there are none. It can exceed 1 when changes in
+    /// opposite directions cancel out in the total.
+    /// </summary>
+    public double ExplainedShare => RootCauseSets.Count == 0 ? double.NaN : RootCauseSets.Sum(set => set.ExplanatoryPower);
+
     /// <summary>Returns the sets as text: every combination of every set, joined by <c>;</c>.</summary>
     public string FormatRootCause() =>
         Data.AttributeCombination.FormatSet(RootCauseSets.SelectMany(set => set.Combinations).Distinct().Order());

@@ -101,7 +101,15 @@ public static class LabelledDatasetGenerator
     /// measure) plus <c>injection_info.csv</c> (<c>timestamp,set</c>),
     /// drawing from <c>new Random(options.Seed)</c>. Returns the paths written, case files first.
     /// </summary>
-    public static IReadOnlyList<string> Write(string directory, LabelledDatasetOptions options)
+    /// <param name="directory">The folder to write to; created when missing.</param>
+    /// <param name="options">The generator settings.</param>
+    /// <param name="progress">Receives the number of cases written so far.</param>
+    /// <param name="cancellationToken">Stops before the next case; <c>injection_info.csv</c> is then not written.</param>
+    public static IReadOnlyList<string> Write(
+        string directory,
+        LabelledDatasetOptions options,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(options);
@@ -112,6 +120,7 @@ public static class LabelledDatasetGenerator
         var injectionInfo = new StringBuilder("timestamp,set\n");
         for (var index = 0; index < options.Cases; index++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var generated = GenerateCase(options, random);
             var timestamp = options.StartTimestamp + ((long)index * options.TimestampStep);
             if (options.Derived)
@@ -139,6 +148,7 @@ public static class LabelledDatasetGenerator
             }
 
             injectionInfo.Append(timestamp).Append(',').Append(AttributeCombination.FormatSet(generated.GroundTruth)).Append('\n');
+            progress?.Report(index + 1);
         }
 
         var infoPath = Path.Combine(directory, InjectionInfoFileName);

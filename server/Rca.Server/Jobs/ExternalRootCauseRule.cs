@@ -16,6 +16,4 @@ internal static class ExternalRootCauseRule
     public static double Threshold(IReadOnlyList<double> recentMinGps) =>
         Rca.Detectors.Localization.ExternalRootCauseClassifier.Threshold(recentMinGps);
 
-    /// <summary>Applies the rule to one incident.</summary>
-    public static bool IsExternal(double minGps, double threshold) => double.IsNaN(minGps) || minGps < threshold;
 }

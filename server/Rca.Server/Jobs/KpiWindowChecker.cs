@@ -174,7 +174,7 @@ internal sealed class KpiWindowChecker(
             LeafCount = leafCount,
             MinGps = double.IsNaN(minGps) ? null : minGps,
             ExternalThreshold = threshold,
-            External = ExternalRootCauseRule.IsExternal(minGps, threshold),
+            External = ExternalRootCauseClassifier.IsExternal(localization, threshold),
             RootCause = localization.FormatRootCause(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };

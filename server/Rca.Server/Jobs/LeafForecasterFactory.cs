@@ -4,7 +4,7 @@ using Rca.Server.Kpis;
 namespace Rca.Server.Jobs;
 
 /// <summary>
-/// Creates the leaf forecaster that a KPI's forecast options name, and tells which history windows it reads.
+/// Creates the leaf forecaster that a KPI's forecast options name, and decides which history windows it reads.
 /// </summary>
 internal static class LeafForecasterFactory
 {

@@ -57,7 +57,7 @@ public sealed class LanguageTests
         var run = await CliRunner.RunAsync(["localize", missing], new Dictionary<string, string> { ["RCA_LANG"] = "zh-Hans" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal([$"错误：{missing}: cannot read the file: Could not find file '{missing}'."], run.ErrorLines);
+        Assert.Equal([$"错误：{missing}: 无法读取文件：文件不存在"], run.ErrorLines);
     }
 
     [Fact]

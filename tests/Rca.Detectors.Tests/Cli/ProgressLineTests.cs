@@ -26,7 +26,12 @@ public sealed class ProgressLineTests
 
         // The report of 2 after 10 ms is skipped, the final count is always drawn, and the
         // line is blanked at the end.
-        Assert.Equal("\rdone 1/3\rdone 2/3\rdone 3/3\r        \r", error.ToString());
+        Assert.Equal(
+            "\r[#######-------------] done 1/3"
+            + "\r[#############-------] done 2/3"
+            + "\r[####################] done 3/3"
+            + "\r" + new string(' ', 31) + "\r",
+            error.ToString());
     }
 
     [Fact]
@@ -55,8 +60,8 @@ public sealed class ProgressLineTests
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("{", run.Out);
         Assert.DoesNotContain("Evaluating", run.Out);
-        Assert.StartsWith("\rEvaluating: ", run.Error);
-        Assert.Contains("\rEvaluating: 2/2 cases", run.Error);
+        Assert.StartsWith("\r[", run.Error);
+        Assert.Contains("[####################] Evaluating: 2/2 cases", run.Error);
     }
 
     /// <summary>A clock that moves only when told to, so redraw throttling is tested without sleeping.</summary>

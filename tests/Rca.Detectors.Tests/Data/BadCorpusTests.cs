@@ -1,55 +1,60 @@
+using System.Globalization;
+using Rca.Cli;
 using Rca.Detectors.Data;
-using Rca.Detectors.Evaluation;
 
 namespace Rca.Detectors.Tests.Data;
 
 public sealed class BadCorpusTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "bad");
+    public static TheoryData<string, string, string, string, string, string, string> Entries() => BadCorpus.Entries();
 
-    public static TheoryData<string, string, string, string, string> Entries()
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void Read_BadInput_Throws(string input, string errorFile, string line, string column, string message, string code, string chineseMessage)
     {
-        var data = new TheoryData<string, string, string, string, string>();
-        foreach (var line in File.ReadAllLines(Path.Combine(Folder, "expected.tsv")).Skip(1))
-        {
-            var fields = line.Split('\t');
-            data.Add(fields[0], fields[1], fields[2], fields[3], fields[4]);
-        }
+        _ = chineseMessage;
 
-        return data;
+        var error = BadCorpus.Error(input);
+
+        Assert.Equal(Path.Combine(BadCorpus.Folder, errorFile), error.Path);
+        Assert.Equal(line.Length == 0 ? null : int.Parse(line, CultureInfo.InvariantCulture), error.Line);
+        Assert.Equal(column.Length == 0 ? null : int.Parse(column, CultureInfo.InvariantCulture), error.Column);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(Enum.Parse<DataFileError>(code), error.Code);
     }
 
     [Theory]
     [MemberData(nameof(Entries))]
-    public void Read_BadInput_Throws(string input, string errorFile, string line, string column, string message)
+    public void ReadChinese_BadInput_Throws(string input, string errorFile, string line, string column, string message, string code, string chineseMessage)
     {
-        var path = Path.Combine(Folder, input);
+        InvalidDataFileException error;
+        using (new UiCultureScope("zh-Hans"))
+        {
+            error = BadCorpus.Error(input);
+        }
 
-        var error = Assert.Throws<InvalidDataFileException>(() => Load(path));
+        Assert.StartsWith(BadCorpus.Position(errorFile, line, column), error.Message, StringComparison.Ordinal);
+        Assert.Contains(chineseMessage, error.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(Enum.Parse<DataFileError>(code), error.Code);
+    }
 
-        Assert.Equal(Path.Combine(Folder, errorFile), error.Path);
-        Assert.Equal(line.Length == 0 ? null : int.Parse(line), error.Line);
-        Assert.Equal(column.Length == 0 ? null : int.Parse(column), error.Column);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void FormatProblem_OtherLanguage(string input, string errorFile, string line, string column, string message, string code, string chineseMessage)
+    {
+        _ = (errorFile, line, column, code);
+
+        var error = BadCorpus.Error(input);
+
+        Assert.Contains(chineseMessage, error.FormatProblem(new LanguageCulture("zh-Hans")), StringComparison.Ordinal);
+        Assert.Equal(error.Problem, error.FormatProblem(new LanguageCulture("en")));
+        Assert.Contains(message, error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Corpus_HasEveryKind()
     {
         Assert.True(Entries().Count >= 20);
-    }
-
-    private static void Load(string path)
-    {
-        if (!Directory.Exists(path))
-        {
-            SqueezeCsvReader.Read(path);
-            return;
-        }
-
-        foreach (var evaluationCase in EvaluationDataset.Discover(path).Cases)
-        {
-            evaluationCase.Load();
-        }
     }
 }

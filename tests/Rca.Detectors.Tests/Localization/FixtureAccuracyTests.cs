@@ -4,7 +4,7 @@ using Rca.Detectors.Localization;
 namespace Rca.Detectors.Tests.Localization;
 
 /// <summary>
-/// Pins the localizer's answers on the bundled B0 and RS fixtures, so any change in accuracy
+/// Pins the localizer's root causes on the bundled B0 and RS fixtures, so any change in accuracy
 /// shows as a failing case.
 /// </summary>
 public sealed class FixtureAccuracyTests

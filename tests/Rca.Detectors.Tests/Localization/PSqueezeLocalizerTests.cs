@@ -62,9 +62,9 @@ public sealed class PSqueezeLocalizerTests
     }
 
     [Fact]
-    public void Localize_TwoDifferentChanges_ReturnsOneSetPerCluster()
+    public void Localize_TwoChanges_ReturnsSetPerCluster()
     {
-        var table = Grid(4, 5, (a, b) => a == 3 ? 30 : b == 5 ? 160 : 100, (_, _) => 100);
+        var table = Grid(4, 5, TwoChanges, (_, _) => 100);
 
         var result = new PSqueezeLocalizer().Localize(table, TestContext.Current.CancellationToken);
 
@@ -154,7 +154,16 @@ public sealed class PSqueezeLocalizerTests
                 for (var c = 0; c < 5; c++)
                 {
                     var forecast = Math.Round(random.NextDouble() * 200);
-                    var factor = a == 3 && c == 1 ? 0.4 : b == 2 ? 1.5 : 1 + (random.NextDouble() - 0.5) * 0.05;
+                    var factor = 1 + (random.NextDouble() - 0.5) * 0.05;
+                    if (a == 3 && c == 1)
+                    {
+                        factor = 0.4;
+                    }
+                    else if (b == 2)
+                    {
+                        factor = 1.5;
+                    }
+
                     builder.Add([$"a{a}", $"b{b}", $"c{c}"], Math.Round(forecast * factor), forecast);
                 }
             }
@@ -183,6 +192,17 @@ public sealed class PSqueezeLocalizerTests
         && left.Rank.Equals(right.Rank)
         && left.Impact.Equals(right.Impact)
         && left.ExplanatoryPower.Equals(right.ExplanatoryPower);
+
+    // a=a3 falls to 30 and, elsewhere, b=b5 rises to 160.
+    private static double TwoChanges(int a, int b)
+    {
+        if (a == 3)
+        {
+            return 30;
+        }
+
+        return b == 5 ? 160 : 100;
+    }
 
     private static LeafTable Grid(int aValues, int bValues, Func<int, int, double> actual, Func<int, int, double> forecast)
     {

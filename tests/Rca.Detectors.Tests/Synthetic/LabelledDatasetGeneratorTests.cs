@@ -134,7 +134,7 @@ public sealed class LabelledDatasetGeneratorTests
         using var folder = new TempDirectory();
         var options = Small with { Derived = true, Cases = 2 };
 
-        var paths = LabelledDatasetGenerator.Write(folder.Path, options);
+        var paths = LabelledDatasetGenerator.Write(folder.Path, options, cancellationToken: TestContext.Current.CancellationToken);
         var expected = LabelledDatasetGenerator.GenerateCase(options, new Random(options.Seed));
         var dataset = EvaluationDataset.Discover(folder.Path);
         var table = dataset.Cases[0].Load();
@@ -185,9 +185,9 @@ public sealed class LabelledDatasetGeneratorTests
         using var second = new TempDirectory();
         using var third = new TempDirectory();
 
-        var paths = LabelledDatasetGenerator.Write(first.Path, Small);
-        LabelledDatasetGenerator.Write(second.Path, Small);
-        LabelledDatasetGenerator.Write(third.Path, Small with { Seed = 8 });
+        var paths = LabelledDatasetGenerator.Write(first.Path, Small, cancellationToken: TestContext.Current.CancellationToken);
+        LabelledDatasetGenerator.Write(second.Path, Small, cancellationToken: TestContext.Current.CancellationToken);
+        LabelledDatasetGenerator.Write(third.Path, Small with { Seed = 8 }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(4, paths.Count);
         foreach (var path in paths)
@@ -203,7 +203,7 @@ public sealed class LabelledDatasetGeneratorTests
     public void Write_RoundTripsThroughReaders()
     {
         using var folder = new TempDirectory();
-        LabelledDatasetGenerator.Write(folder.Path, Small);
+        LabelledDatasetGenerator.Write(folder.Path, Small, cancellationToken: TestContext.Current.CancellationToken);
         var random = new Random(Small.Seed);
         var expected = Enumerable.Range(0, Small.Cases).Select(_ => LabelledDatasetGenerator.GenerateCase(Small, random)).ToList();
 
@@ -226,7 +226,7 @@ public sealed class LabelledDatasetGeneratorTests
     public void Write_NumbersInPythonStyle()
     {
         using var folder = new TempDirectory();
-        var paths = LabelledDatasetGenerator.Write(folder.Path, Small with { Cases = 1 });
+        var paths = LabelledDatasetGenerator.Write(folder.Path, Small with { Cases = 1 }, cancellationToken: TestContext.Current.CancellationToken);
 
         var lines = File.ReadAllLines(paths[0]);
 
@@ -234,5 +234,32 @@ public sealed class LabelledDatasetGeneratorTests
         Assert.Equal(121, lines.Length);
         Assert.Contains(lines, line => line.StartsWith("0.0,0.0,", StringComparison.Ordinal));
         Assert.Equal("timestamp,set", File.ReadAllLines(paths[1])[0]);
+    }
+
+    [Fact]
+    public void Write_ReportsProgressPerCase()
+    {
+        using var folder = new TempDirectory();
+        var reported = new List<int>();
+
+        LabelledDatasetGenerator.Write(folder.Path, Small, new SynchronousProgress(reported.Add), TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, Small.Cases), reported);
+    }
+
+    [Fact]
+    public void Write_Canceled_WritesNoGroundTruth()
+    {
+        using var folder = new TempDirectory();
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => { LabelledDatasetGenerator.Write(folder.Path, Small, cancellationToken: canceled.Token); });
+        Assert.False(File.Exists(Path.Combine(folder.Path, LabelledDatasetGenerator.InjectionInfoFileName)));
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 }

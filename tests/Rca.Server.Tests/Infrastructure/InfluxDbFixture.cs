@@ -10,7 +10,7 @@ namespace Rca.Server.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// The server starts before the first test that takes the fixture. When /usr/bin/influxd is
-/// missing, that test fails with a message that says how to install it; nothing is skipped.
+/// missing, that test fails with a message that explains how to install it; nothing is skipped.
 /// </remarks>
 public sealed class InfluxDbFixture : IAsyncLifetime
 {
