@@ -21,7 +21,9 @@ internal static class ServerServiceCollectionExtensions
         services.AddOpenApi();
 
         services.AddOptions<CheckOptions>().Bind(configuration.GetSection(CheckOptions.Section))
-            .Validate(o => o.MaxCatchUpWindows >= 0 && o.MaxReplayWindows >= 1, "Checks:MaxCatchUpWindows must be at least 0 and Checks:MaxReplayWindows at least 1.")
+            .Validate(
+                o => o.MaxCatchUpWindows >= 0 && o.MaxReplayWindows >= 1 && o.HistoryCacheMaxValues >= 0,
+                "Checks:MaxCatchUpWindows and Checks:HistoryCacheMaxValues must be at least 0 and Checks:MaxReplayWindows at least 1.")
             .ValidateOnStart();
         services.AddOptions<KpiSeedOptions>().Bind(configuration.GetSection(KpiSeedOptions.Section));
 
@@ -39,6 +41,7 @@ internal static class ServerServiceCollectionExtensions
             services.AddHostedService<DemoLoader>();
         }
 
+        services.AddSingleton<KpiWindowHistory>();
         services.AddScoped<KpiCatalog>();
         services.AddScoped<KpiScheduler>();
         services.AddScoped<KpiStartup>();
