@@ -36,6 +36,9 @@ internal sealed class KpiWindowHistory(IOptions<CheckOptions> options)
         return new Lease(history, Math.Max(0, options.Value.HistoryCacheMaxValues));
     }
 
+    /// <summary>Drops the cached windows of a KPI, so that its next scheduled check reads the full range.</summary>
+    public void Forget(string kpiName) => _kpis.TryRemove(kpiName, out _);
+
     /// <summary>Returns the number of windows cached for a KPI, for tests and diagnostics.</summary>
     public int CachedWindowCount(string kpiName) => _kpis.TryGetValue(kpiName, out var history) ? history.Windows.Count : 0;
 
