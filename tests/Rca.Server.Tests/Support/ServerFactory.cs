@@ -18,9 +18,14 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rca-server-tests-" + Guid.NewGuid().ToString("N"));
     private readonly bool _hangfireServer;
+    private readonly Uri? _influxUrl;
 
-    public ServerFactory(string seedJson, bool hangfireServer = false)
+    /// <param name="seedJson">The KPI seed file.</param>
+    /// <param name="hangfireServer">Whether a Hangfire server runs jobs.</param>
+    /// <param name="influxUrl">The influxd to read KPIs from with the real InfluxQL source and PSqueeze; null uses the scripted source and localizer.</param>
+    public ServerFactory(string seedJson, bool hangfireServer = false, Uri? influxUrl = null)
     {
+        _influxUrl = influxUrl;
         Directory.CreateDirectory(_directory);
         SeedFile = Path.Combine(_directory, "kpis.json");
         File.WriteAllText(SeedFile, seedJson);
@@ -61,10 +66,19 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Server", _hangfireServer ? "true" : "false");
         builder.UseSetting("Data:Directory", _directory);
         builder.UseSetting("Kpis:SeedFile", SeedFile);
+        if (_influxUrl is not null)
+        {
+            builder.UseSetting("Influx:Url", _influxUrl.ToString());
+        }
+
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<IKpiSource>(Source);
-            services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", Localizer);
+            if (_influxUrl is null)
+            {
+                services.AddSingleton<IKpiSource>(Source);
+                services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", Localizer);
+            }
+
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
