@@ -1,15 +1,16 @@
-using Rca.Detectors.Localization;
 using Rca.Server.Api;
 using Rca.Server.Hosting;
-using Rca.Server.Sources;
+using Rca.Server.Replay;
+
+// The replay verb runs checks in this process and exits, without the web host or Hangfire.
+if (args.Length > 0 && args[0] == ReplayCommand.Verb)
+{
+    return await ReplayCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRcaServer(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRcaApi(builder.Configuration, builder.Environment.ContentRootPath);
-
-builder.Services.AddKpiSources(builder.Configuration);
-builder.Services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", new PSqueezeLocalizer());
-builder.Services.AddKeyedSingleton<IRootCauseLocalizer>("squeeze", new PSqueezeLocalizer(new PSqueezeOptions { Probabilistic = false }));
 
 var app = builder.Build();
 app.UseRequestCulture();
@@ -23,4 +24,5 @@ app.MapIncidentsApi();
 app.MapKpisApi();
 app.MapRcaApi();
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -45,8 +45,8 @@ public sealed class DemoDataTests
             var replay = scope.ServiceProvider.GetRequiredService<KpiReplayService>();
             foreach (var (kpi, from, to) in ranges)
             {
-                var (_, failed) = await replay.RunAsync(kpi, from, to, factory.Clock.GetUtcNow(), ct);
-                Assert.Equal(0, failed);
+                var run = await replay.RunAsync(kpi, from, to, factory.Clock.GetUtcNow(), ct);
+                Assert.Equal(0, run.Failed);
             }
         }
 

@@ -44,6 +44,7 @@ public sealed class KpiDefinitionValidatorTests
     [InlineData("Threshold", "KPI 'failure-rate': field 'Detection.Threshold' must be a positive number, got -1")]
     [InlineData("Direction", "KPI 'failure-rate': field 'Detection.Direction' must be one of both, up, down, got 'sideways'")]
     [InlineData("Measurement", "KPI 'failure-rate': field 'Measurement' must not be empty")]
+    [InlineData("BaselineWindows", "KPI 'failure-rate': field 'Detection.BaselineWindows' must be at least 1, got 0")]
     public void Validate_InvalidField_ReportsIt(string change, string expected)
     {
         var kpi = change switch
@@ -60,6 +61,7 @@ public sealed class KpiDefinitionValidatorTests
             "Threshold" => Valid with { Detection = new DetectionOptions { Threshold = -1 } },
             "Direction" => Valid with { Detection = new DetectionOptions { Direction = "sideways" } },
             "Measurement" => Valid with { Measurement = " " },
+            "BaselineWindows" => Valid with { Detection = new DetectionOptions { BaselineWindows = 0 } },
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 

@@ -50,9 +50,13 @@ public sealed class ReplayTests
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var replay = scope.ServiceProvider.GetRequiredService<KpiReplayService>();
-            var (summary, failed) = await replay.RunAsync(TestKpis.Name, from, to, factory.Clock.GetUtcNow(), ct);
-            Assert.Equal(new ReplaySummary("failure-rate", from, to, 3, 0, 3), summary);
-            Assert.Equal(0, failed);
+            var run = await replay.RunAsync(TestKpis.Name, from, to, factory.Clock.GetUtcNow(), ct);
+            Assert.Equal(new ReplaySummary("failure-rate", from, to, 3, 0, 3), run.Summary);
+            Assert.Equal(0, run.Failed);
+            Assert.Equal([from, from.AddMinutes(1), Anomaly], run.Windows.Select(w => w.WindowStart));
+            Assert.Equal(["ok", "ok", "anomalous"], run.Windows.Select(w => w.Status));
+            Assert.Equal("region=eu", run.Windows[2].RootCause);
+            Assert.NotNull(run.Windows[2].IncidentId);
         }
 
         var incident = await factory.QueryAsync(db => db.Incidents.SingleAsync(ct));

@@ -69,9 +69,8 @@ public static class CalibrationCsvReader
         var required = header.Require(path, "window_start", "model", "impressions", "labels", "pred_sum");
         var bucketColumn = Array.IndexOf(header.Names, "bucket");
         var squareColumn = Array.IndexOf(header.Names, "pred_sq_sum");
-        var fieldColumns = header.Others(
-            path, "at least one field column besides window_start, model, bucket, impressions, labels, pred_sum and pred_sq_sum",
-            [.. required, bucketColumn, squareColumn]);
+        int[] measureColumns = [.. required, .. new[] { bucketColumn, squareColumn }.Where(column => column >= 0)];
+        var fieldColumns = FieldColumns(header, path, measureColumns);
         var fieldNames = fieldColumns.Select(column => header.Names[column]).ToArray();
 
         var groups = new Dictionary<(string Model, DateTimeOffset Start), List<CalibrationRow>>();
@@ -89,7 +88,7 @@ public static class CalibrationCsvReader
             var model = tokenizer[required[1]].ToString();
             if (model.Length == 0)
             {
-                throw new InvalidDataFileException(path, line, required[1] + 1, "empty value in column 'model'. Expected the model name");
+                throw new InvalidDataFileException(path, line, required[1] + 1, DataFileError.EmptyModel, ["model"]);
             }
 
             var impressions = Number(tokenizer, required[2], header, path, line);
@@ -113,8 +112,9 @@ public static class CalibrationCsvReader
             var key = string.Join('\u001f', [model, start.UtcTicks.ToString(CultureInfo.InvariantCulture), bucket?.ToString(CultureInfo.InvariantCulture) ?? "", .. values]);
             if (!seen.TryAdd(key, line))
             {
+                var fields = Describe(fieldNames, values) + (bucket is null ? string.Empty : $", bucket={bucket}");
                 throw new InvalidDataFileException(
-                    path, line, null, $"the row of model '{model}', window {start:O}, {Describe(fieldNames, values)}{(bucket is null ? "" : $", bucket {bucket}")} repeats line {seen[key]}");
+                    path, line, null, DataFileError.CalibrationRowRepeats, [model, start.ToString("O", CultureInfo.InvariantCulture), fields, seen[key]]);
             }
 
             if (!groups.TryGetValue((model, start), out var rows))
@@ -128,7 +128,7 @@ public static class CalibrationCsvReader
 
         if (groups.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "the file has a header but no rows. Expected at least one data row");
+            throw new InvalidDataFileException(path, null, null, DataFileError.NoCalibrationRows, []);
         }
 
         return [.. groups
@@ -142,7 +142,7 @@ public static class CalibrationCsvReader
         var tokenizer = new CsvTokenizer(text, path);
         var header = CsvHeader.Read(tokenizer, path);
         var required = header.Require(path, "prediction", "label");
-        var fieldColumns = header.Others(path, "at least one field column besides prediction and label", required);
+        var fieldColumns = FieldColumns(header, path, required);
         var fieldNames = fieldColumns.Select(column => header.Names[column]).ToArray();
         var rows = new List<RawPrediction>();
         while (tokenizer.ReadRecord())
@@ -160,7 +160,7 @@ public static class CalibrationCsvReader
                 "0" => 0,
                 "1" => 1,
                 var other => throw new InvalidDataFileException(
-                    path, line, required[1] + 1, $"'{other}' in column 'label' is not a label. Expected 0 or 1"),
+                    path, line, required[1] + 1, DataFileError.InvalidLabel, [other.ToString(), "label"]),
             };
             var values = new string[fieldColumns.Length];
             for (var i = 0; i < values.Length; i++)
@@ -173,7 +173,7 @@ public static class CalibrationCsvReader
 
         if (rows.Count == 0)
         {
-            throw new InvalidDataFileException(path, null, null, "the file has a header but no rows. Expected at least one data row");
+            throw new InvalidDataFileException(path, null, null, DataFileError.NoCalibrationRows, []);
         }
 
         return new RawPredictionSet(fieldNames, rows);
@@ -184,7 +184,7 @@ public static class CalibrationCsvReader
         if (tokenizer.FieldCount != header.Names.Length)
         {
             throw new InvalidDataFileException(
-                path, tokenizer.RecordLine, null, $"the row has {tokenizer.FieldCount} fields but the header has {header.Names.Length}");
+                path, tokenizer.RecordLine, null, DataFileError.FieldCount, [tokenizer.FieldCount, header.Names.Length]);
         }
     }
 
@@ -196,7 +196,7 @@ public static class CalibrationCsvReader
         if (value > bound * (1 + RelativeTolerance))
         {
             throw new InvalidDataFileException(
-                path, line, column, $"{name} = {value.ToString(CultureInfo.InvariantCulture)} is above {boundName} = {bound.ToString(CultureInfo.InvariantCulture)}. Expected {name} ≤ {boundName}");
+                path, line, column, DataFileError.ValueAboveBound, [name, value, boundName, bound]);
         }
     }
 
@@ -213,7 +213,7 @@ public static class CalibrationCsvReader
         }
 
         throw new InvalidDataFileException(
-            path, line, column, $"'{cell}' in column 'window_start' is not a time. Expected ISO 8601 such as 2026-01-01T00:00:00Z or whole Unix seconds");
+            path, line, column, DataFileError.InvalidWindowStart, [cell.ToString(), "window_start", "2026-01-01T00:00:00Z"]);
     }
 
     private static int ParseBucket(ReadOnlySpan<char> cell, string path, int line, int column)
@@ -223,24 +223,24 @@ public static class CalibrationCsvReader
             return bucket;
         }
 
-        throw new InvalidDataFileException(path, line, column, $"'{cell}' in column 'bucket' is not a bucket index. Expected a whole number of 0 or more");
+        throw new InvalidDataFileException(path, line, column, DataFileError.InvalidBucket, [cell.ToString(), "bucket"]);
     }
 
     private static double ParsePrediction(ReadOnlySpan<char> cell, string path, int line, int column)
     {
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var prediction))
         {
-            throw new InvalidDataFileException(path, line, column, $"'{cell}' in column 'prediction' is not a number. Expected a probability in [0, 1]");
+            throw new InvalidDataFileException(path, line, column, DataFileError.PredictionNotANumber, [cell.ToString(), "prediction"]);
         }
 
         if (!double.IsFinite(prediction))
         {
-            throw new InvalidDataFileException(path, line, column, $"prediction '{cell}' is not finite. Expected a probability in [0, 1]");
+            throw new InvalidDataFileException(path, line, column, DataFileError.PredictionNotFinite, [cell.ToString()]);
         }
 
         if (!(prediction is >= 0 and <= 1))
         {
-            throw new InvalidDataFileException(path, line, column, $"prediction '{cell}' is outside [0, 1]. Expected a probability");
+            throw new InvalidDataFileException(path, line, column, DataFileError.PredictionOutOfRange, [cell.ToString()]);
         }
 
         return prediction + 0.0;
@@ -248,4 +248,16 @@ public static class CalibrationCsvReader
 
     private static string Describe(string[] names, string[] values) =>
         string.Join(", ", names.Select((name, i) => $"{name}={values[i]}"));
+
+    // The field columns are every column that is not a measure; a file needs at least one.
+    private static int[] FieldColumns(CsvHeader header, string path, int[] measureColumns)
+    {
+        if (header.Names.Length <= measureColumns.Length)
+        {
+            var names = string.Join(", ", measureColumns.Select(column => header.Names[column]));
+            throw new InvalidDataFileException(path, 1, null, DataFileError.NoCalibrationFieldColumns, [names]);
+        }
+
+        return header.Others(path, DataFileError.NoCalibrationFieldColumns, measureColumns);
+    }
 }

@@ -217,4 +217,37 @@ public enum DataFileError
     /// text, the attribute, the two values.
     /// </summary>
     CombinationAttributeRepeated,
+
+    /// <summary>No field column besides the measure columns. Arguments: the measure column names joined by ", ".</summary>
+    NoCalibrationFieldColumns,
+
+    /// <summary>A row has an empty model name. Arguments: the column name.</summary>
+    EmptyModel,
+
+    /// <summary>A calibration row repeats. Arguments: the model, the window start, the field values, the line of the first row.</summary>
+    CalibrationRowRepeats,
+
+    /// <summary>The file has a header but no rows.</summary>
+    NoCalibrationRows,
+
+    /// <summary>A raw label is neither 0 nor 1. Arguments: the cell, the column name.</summary>
+    InvalidLabel,
+
+    /// <summary>A count exceeds the count that bounds it. Arguments: the column, its value, the bounding column, its value.</summary>
+    ValueAboveBound,
+
+    /// <summary>A window start is not a time. Arguments: the cell, the column name, an example time.</summary>
+    InvalidWindowStart,
+
+    /// <summary>A bucket index is not a whole number of 0 or more. Arguments: the cell, the column name.</summary>
+    InvalidBucket,
+
+    /// <summary>A prediction is not a number. Arguments: the cell, the column name.</summary>
+    PredictionNotANumber,
+
+    /// <summary>A prediction is NaN or infinite. Arguments: the cell.</summary>
+    PredictionNotFinite,
+
+    /// <summary>A prediction lies outside [0, 1]. Arguments: the cell.</summary>
+    PredictionOutOfRange,
 }

@@ -28,14 +28,9 @@ internal static class ApiServiceCollectionExtensions
 {
     public const string LocalizeRateLimitPolicy = "localize";
 
+    /// <summary>Registers the API services; the options and incident recording come from <c>AddRcaServer</c>.</summary>
     public static IServiceCollection AddRcaApi(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiOptions>>(new DelegateOptionsValidator<ApiOptions>(o => o.Validate()));
-        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotificationOptions>>(new DelegateOptionsValidator<NotificationOptions>(o => o.Validate()));
-
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         // ASP.NET Core writes API JSON with the relaxed encoder, which leaves '<', '>' and '&'
@@ -64,8 +59,6 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<DashboardSession>();
         services.AddSingleton<HangfireDashboardAuthorization>();
         services.AddScoped<IncidentTransitions>();
-        services.AddScoped<IncidentOpenedRecorder>();
-        services.AddScoped<NotificationOutbox>();
         return services;
     }
 

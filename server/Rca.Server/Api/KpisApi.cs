@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Rca.Contracts;
@@ -101,6 +102,7 @@ internal static class KpisApi
     private static async Task<Results<Accepted<ReplaySummary>, ProblemHttpResult>> ReplayAsync(
         string name,
         KpiReplayService replay,
+        IBackgroundJobClient jobs,
         Problems problems,
         TimeProvider time,
         CancellationToken cancellationToken,
@@ -114,7 +116,7 @@ internal static class KpisApi
 
         try
         {
-            var summary = await replay.EnqueueAsync(name, from.Value, to.Value, time.GetUtcNow(), cancellationToken);
+            var summary = await replay.EnqueueAsync(jobs, name, from.Value, to.Value, time.GetUtcNow(), cancellationToken);
             return TypedResults.Accepted($"{ApiVersion.RoutePrefix}/kpis/{Uri.EscapeDataString(name)}/checks", summary);
         }
         catch (KeyNotFoundException error)

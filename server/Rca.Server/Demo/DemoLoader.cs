@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hangfire;
 using Microsoft.Extensions.Options;
 using Rca.Server.Jobs;
 using Rca.Server.Kpis;
@@ -83,9 +84,10 @@ internal sealed class DemoLoader(
         scope.ServiceProvider.GetRequiredService<KpiScheduler>().Apply(kpis);
 
         var replay = scope.ServiceProvider.GetRequiredService<KpiReplayService>();
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
         foreach (var (kpi, from, to, _) in ranges)
         {
-            var summary = await replay.EnqueueAsync(kpi.Name, from, to, time.GetUtcNow(), cancellationToken);
+            var summary = await replay.EnqueueAsync(jobs, kpi.Name, from, to, time.GetUtcNow(), cancellationToken);
             logger.LogInformation("Demo replay of {Kpi}: {Queued} windows queued, {Kept} already checked", kpi.Name, summary.Queued, summary.AlreadyChecked);
         }
     }

@@ -12,4 +12,10 @@ internal sealed class CheckOptions
 
     /// <summary>The most windows one replay request may cover.</summary>
     public int MaxReplayWindows { get; set; } = 1440;
+
+    /// <summary>
+    /// The most window sums (leaves × cached windows, twice that for a ratio) the history cache
+    /// keeps per KPI; a KPI above it reads its full range on every check. 0 turns the cache off.
+    /// </summary>
+    public long HistoryCacheMaxValues { get; set; } = 10_000_000;
 }

@@ -17,6 +17,7 @@ internal sealed class KpiWindowChecker(
     RcaDbContext db,
     KpiSourceResolver sources,
     LocalizerResolver localizers,
+    KpiWindowHistory windowHistory,
     TimeProvider time,
     IncidentOpenedRecorder incidentRecorder,
     ILogger<KpiWindowChecker> logger)
@@ -59,7 +60,20 @@ internal sealed class KpiWindowChecker(
         KpiDefinition kpi, DateTimeOffset windowStart, string trigger, CheckRecord record, StepTimer step, long started, CancellationToken cancellationToken)
     {
         var source = sources.Resolve(kpi);
-        var data = await WindowReader.ReadAsync(source, kpi, windowStart, cancellationToken);
+        WindowData data;
+
+        // Only scheduled checks, which move forward one window at a time, reuse the windows read
+        // before; a replay reads its full range so it sees points written late.
+        if (trigger == CheckTrigger.Schedule)
+        {
+            using var history = await windowHistory.AcquireAsync(kpi, cancellationToken);
+            data = await WindowReader.ReadAsync(source, kpi, windowStart, history, cancellationToken);
+        }
+        else
+        {
+            data = await WindowReader.ReadAsync(source, kpi, windowStart, null, cancellationToken);
+        }
+
         record.QueryMilliseconds = step.Lap();
         record.LeafCount = data.Leaves.Length;
 

@@ -10,86 +10,163 @@ internal static class WindowReader
 {
     /// <summary>
     /// Returns the slots for <paramref name="windowStart"/>. For contiguous forecast methods the
-    /// slots are the <c>BaselineWindows + History</c> windows before it, read in one query; for
-    /// seasonal-median they are the same window one season back, <c>History</c> times, one query each.
+    /// slots are the <c>BaselineWindows + History</c> windows before it. With a
+    /// <paramref name="history"/> lease only the slots it lacks are queried, from the first
+    /// missing one on, and the read windows are stored in it; without one the whole range is
+    /// read in one query. For seasonal-median the slots are the same window one season back,
+    /// <c>History</c> times, one query each, and no history is used.
     /// </summary>
-    public static async Task<WindowData> ReadAsync(IKpiSource source, KpiDefinition kpi, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The result depends only on the sums of the slots, not on how they were read: it keeps the
+    /// leaves with a non-zero value in some slot, ordered by their key.
+    /// </remarks>
+    public static async Task<WindowData> ReadAsync(
+        IKpiSource source, KpiDefinition kpi, DateTimeOffset windowStart, KpiWindowHistory.Lease? history, CancellationToken cancellationToken)
     {
         var interval = kpi.Interval;
-        var ratio = kpi.Measure == KpiMeasure.Ratio;
-        var leafIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var leaves = new List<string[]>();
-        var numerators = new List<double[]>();
-        var denominators = new List<double[]>();
-
-        DateTimeOffset[] slotStarts;
+        var leaves = history?.Leaves ?? new Dictionary<string, (string Key, string[] Values)>(StringComparer.Ordinal);
+        WindowSums[] slots;
         if (LeafForecasterFactory.ReadsContiguousHistory(kpi.Forecast))
         {
-            var slots = kpi.Detection.BaselineWindows + kpi.Forecast.History + 1;
-            var from = windowStart - (interval * (slots - 1));
-            slotStarts = [.. Enumerable.Range(0, slots).Select(i => from + (interval * i))];
-            var series = await source.QueryAsync(kpi, from, windowStart + interval, cancellationToken);
-            Merge(series);
+            var count = kpi.Detection.BaselineWindows + kpi.Forecast.History + 1;
+            var from = windowStart - (interval * (count - 1));
+            slots = new WindowSums[count];
+            var firstMissing = 0;
+            while (history is not null && firstMissing < count && history.Get(from + (interval * firstMissing)) is { } cached)
+            {
+                slots[firstMissing] = cached;
+                firstMissing++;
+            }
+
+            if (firstMissing < count)
+            {
+                var series = await source.QueryAsync(kpi, from + (interval * firstMissing), windowStart + interval, cancellationToken);
+                var read = Split(kpi, series, leaves);
+                for (var slot = firstMissing; slot < count; slot++)
+                {
+                    slots[slot] = read.GetValueOrDefault(from + (interval * slot)) ?? Empty(kpi, from + (interval * slot));
+                }
+
+                history?.Store(slots[firstMissing..], keepFrom: from);
+            }
         }
         else
         {
             var seasons = kpi.Forecast.History;
-            slotStarts = [.. Enumerable.Range(0, seasons + 1).Select(i => windowStart - (kpi.Forecast.Season * (seasons - i)))];
-            foreach (var start in slotStarts)
+            slots = new WindowSums[seasons + 1];
+            for (var i = 0; i <= seasons; i++)
             {
-                Merge(await source.QueryAsync(kpi, start, start + interval, cancellationToken));
+                var start = windowStart - (kpi.Forecast.Season * (seasons - i));
+                var read = Split(kpi, await source.QueryAsync(kpi, start, start + interval, cancellationToken), leaves);
+                slots[i] = read.GetValueOrDefault(start) ?? Empty(kpi, start);
             }
         }
 
-        return new WindowData([.. leaves], [.. numerators], ratio ? [.. denominators] : null, slotStarts.Length);
+        return Assemble(kpi, slots, leaves);
+    }
 
-        void Merge(KpiSeries series)
+    // Splits a query result into one WindowSums per window, keeping non-zero leaves only, and
+    // registers each leaf's attribute values under its key.
+    private static Dictionary<DateTimeOffset, WindowSums> Split(KpiDefinition kpi, KpiSeries series, Dictionary<string, (string Key, string[] Values)> leaves)
+    {
+        if (series.Attributes.Count != kpi.Attributes.Count)
         {
-            if (series.Attributes.Count != kpi.Attributes.Count)
-            {
-                throw new InvalidOperationException(
-                    $"The source returned {series.Attributes.Count} attributes for KPI '{kpi.Name}', expected {kpi.Attributes.Count} ({string.Join(", ", kpi.Attributes)}).");
-            }
+            throw new InvalidOperationException(
+                $"The source returned {series.Attributes.Count} attributes for KPI '{kpi.Name}', expected {kpi.Attributes.Count} ({string.Join(", ", kpi.Attributes)}).");
+        }
 
-            if (ratio && series.Denominators is null)
-            {
-                throw new InvalidOperationException($"The source returned no denominators for ratio KPI '{kpi.Name}'.");
-            }
+        var ratio = kpi.Measure == KpiMeasure.Ratio;
+        if (ratio && series.Denominators is null)
+        {
+            throw new InvalidOperationException($"The source returned no denominators for ratio KPI '{kpi.Name}'.");
+        }
 
-            var slotOfWindow = new int[series.WindowStarts.Count];
-            for (var w = 0; w < slotOfWindow.Length; w++)
+        var keys = new string[series.Leaves.Count];
+        for (var leaf = 0; leaf < keys.Length; leaf++)
+        {
+            var key = string.Join(WindowSums.KeySeparator, series.Leaves[leaf]);
+            if (leaves.TryGetValue(key, out var known))
             {
-                slotOfWindow[w] = Array.IndexOf(slotStarts, series.WindowStarts[w]);
+                // The stored key instance, so that cached windows share one string per leaf.
+                keys[leaf] = known.Key;
             }
-
-            for (var leaf = 0; leaf < series.Leaves.Count; leaf++)
+            else
             {
-                var values = series.Leaves[leaf];
-                var key = string.Join('\u001f', values);
-                if (!leafIndex.TryGetValue(key, out var index))
+                leaves.Add(key, (key, series.Leaves[leaf]));
+                keys[leaf] = key;
+            }
+        }
+
+        var windows = new Dictionary<DateTimeOffset, WindowSums>(series.WindowStarts.Count);
+        for (var w = 0; w < series.WindowStarts.Count; w++)
+        {
+            var windowKeys = new List<string>();
+            var numerators = new List<double>();
+            var denominators = ratio ? new List<double>() : null;
+            for (var leaf = 0; leaf < keys.Length; leaf++)
+            {
+                var numerator = series.Values[leaf][w];
+                var denominator = ratio ? series.Denominators![leaf][w] : 0;
+                if (numerator == 0 && denominator == 0)
                 {
-                    index = leaves.Count;
-                    leafIndex.Add(key, index);
-                    leaves.Add(values);
-                    numerators.Add(new double[slotStarts.Length]);
-                    denominators.Add(new double[slotStarts.Length]);
+                    continue;
                 }
 
-                for (var w = 0; w < slotOfWindow.Length; w++)
-                {
-                    var slot = slotOfWindow[w];
-                    if (slot < 0)
-                    {
-                        continue;
-                    }
+                windowKeys.Add(keys[leaf]);
+                numerators.Add(numerator);
+                denominators?.Add(denominator);
+            }
 
-                    numerators[index][slot] += series.Values[leaf][w];
-                    if (ratio)
-                    {
-                        denominators[index][slot] += series.Denominators![leaf][w];
-                    }
+            var start = series.WindowStarts[w];
+            windows[start] = new WindowSums(start, [.. windowKeys], [.. numerators], denominators is null ? null : [.. denominators]);
+        }
+
+        return windows;
+    }
+
+    private static WindowSums Empty(KpiDefinition kpi, DateTimeOffset start) =>
+        new(start, [], [], kpi.Measure == KpiMeasure.Ratio ? [] : null);
+
+    private static WindowData Assemble(KpiDefinition kpi, WindowSums[] slots, Dictionary<string, (string Key, string[] Values)> leaves)
+    {
+        var ratio = kpi.Measure == KpiMeasure.Ratio;
+        var keySet = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slot in slots)
+        {
+            keySet.UnionWith(slot.Keys);
+        }
+
+        var keys = keySet.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        var leafValues = new string[keys.Length][];
+        var numerators = new double[keys.Length][];
+        var denominators = ratio ? new double[keys.Length][] : null;
+        for (var leaf = 0; leaf < keys.Length; leaf++)
+        {
+            index.Add(keys[leaf], leaf);
+            leafValues[leaf] = leaves[keys[leaf]].Values;
+            numerators[leaf] = new double[slots.Length];
+            if (denominators is not null)
+            {
+                denominators[leaf] = new double[slots.Length];
+            }
+        }
+
+        for (var slot = 0; slot < slots.Length; slot++)
+        {
+            var window = slots[slot];
+            for (var i = 0; i < window.Keys.Length; i++)
+            {
+                var leaf = index[window.Keys[i]];
+                numerators[leaf][slot] = window.Numerators[i];
+                if (denominators is not null)
+                {
+                    denominators[leaf][slot] = window.Denominators![i];
                 }
             }
         }
+
+        return new WindowData(leafValues, numerators, denominators, slots.Length);
     }
 }

@@ -235,9 +235,10 @@ internal static partial class KpiDefinitionValidator
             fail("Detection.Direction", $"must be one of {string.Join(", ", Directions)}, got '{detection.Direction}'");
         }
 
-        if (detection.BaselineWindows < 0)
+        // TotalAnomalyDetector rejects an empty baseline, so 0 would fail every check.
+        if (detection.BaselineWindows < 1)
         {
-            fail("Detection.BaselineWindows", $"must be at least 0, got {detection.BaselineWindows}");
+            fail("Detection.BaselineWindows", $"must be at least 1, got {detection.BaselineWindows}");
         }
     }
 

@@ -16,16 +16,17 @@ namespace Rca.Server.Replay;
 internal sealed class KpiReplayService(
     KpiCatalog catalog,
     RcaDbContext db,
-    IBackgroundJobClient jobs,
     IServiceScopeFactory scopes,
     IOptions<CheckOptions> options)
 {
-    /// <summary>Queues one check job per window not yet checked.</summary>
+    /// <summary>Queues one check job per window not yet checked on <paramref name="jobs"/>.</summary>
     /// <exception cref="KeyNotFoundException">The KPI is not defined.</exception>
     /// <exception cref="ReplayRequestException">The range is empty, reversed, in the future or too long.</exception>
-    public async Task<ReplaySummary> EnqueueAsync(string kpiName, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReplaySummary> EnqueueAsync(
+        IBackgroundJobClient jobs, string kpiName, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (kpi, windows, alreadyChecked) = await PlanAsync(kpiName, from, to, now, cancellationToken);
+        var (kpi, windows, done) = await PlanAsync(kpiName, from, to, now, cancellationToken);
+        var alreadyChecked = done.Count;
         foreach (var window in windows)
         {
             jobs.Enqueue<KpiCheckJob>(job => job.RunWindowAsync(kpi.Name, window, CheckTrigger.Replay, CancellationToken.None));
@@ -34,12 +35,21 @@ internal sealed class KpiReplayService(
         return Summarize(kpi, from, to, windows.Count + alreadyChecked, alreadyChecked, windows.Count);
     }
 
-    /// <summary>Checks every window not yet checked, oldest first, in this process; a failed window does not stop the others.</summary>
-    /// <returns>The summary and the number of windows whose check failed.</returns>
-    public async Task<(ReplaySummary Summary, int Failed)> RunAsync(string kpiName, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks every window not yet checked, oldest first, in this process; a failed window does
+    /// not stop the others. Windows already checked are reported as kept.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The KPI is not defined.</exception>
+    /// <exception cref="ReplayRequestException">The range is empty, reversed, in the future or too long.</exception>
+    public async Task<ReplayRun> RunAsync(string kpiName, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (kpi, windows, alreadyChecked) = await PlanAsync(kpiName, from, to, now, cancellationToken);
-        var failed = 0;
+        var (kpi, windows, done) = await PlanAsync(kpiName, from, to, now, cancellationToken);
+        var results = new List<ReplayWindowResult>(windows.Count + done.Count);
+        foreach (var check in done)
+        {
+            results.Add(new ReplayWindowResult(check.Window, check.Status, Kept: true, check.IncidentId, null, null));
+        }
+
         foreach (var window in windows)
         {
             // A fresh scope per window keeps one failed window's tracked entities out of the next.
@@ -47,18 +57,27 @@ internal sealed class KpiReplayService(
             var checker = scope.ServiceProvider.GetRequiredService<KpiWindowChecker>();
             try
             {
-                await checker.CheckAsync(kpi, window, CheckTrigger.Replay, cancellationToken);
+                var outcome = await checker.CheckAsync(kpi, window, CheckTrigger.Replay, cancellationToken);
+                results.Add(new ReplayWindowResult(window, outcome.Status, outcome.Kept, outcome.IncidentId, null, null));
             }
-            catch (KpiCheckFailedException)
+            catch (KpiCheckFailedException error)
             {
-                failed++;
+                results.Add(new ReplayWindowResult(window, CheckStatus.Failed, Kept: false, null, null, error.InnerException?.Message ?? error.Message));
             }
         }
 
-        return (Summarize(kpi, from, to, windows.Count + alreadyChecked, alreadyChecked, windows.Count), failed);
+        var incidentIds = results.Where(result => result.IncidentId is not null).Select(result => result.IncidentId!.Value).ToList();
+        var rootCauses = await db.Incidents.AsNoTracking()
+            .Where(incident => incidentIds.Contains(incident.Id))
+            .ToDictionaryAsync(incident => incident.Id, incident => incident.RootCause, cancellationToken);
+        var ordered = results
+            .Select(result => result.IncidentId is { } id ? result with { RootCause = rootCauses.GetValueOrDefault(id) } : result)
+            .OrderBy(result => result.WindowStart)
+            .ToList();
+        return new ReplayRun(Summarize(kpi, from, to, windows.Count + done.Count, done.Count, windows.Count), ordered);
     }
 
-    private async Task<(KpiDefinition Kpi, List<DateTimeOffset> Windows, int AlreadyChecked)> PlanAsync(
+    private async Task<(KpiDefinition Kpi, List<DateTimeOffset> Windows, List<(DateTimeOffset Window, string Status, long? IncidentId)> Done)> PlanAsync(
         string kpiName, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kpi = await catalog.FindAsync(kpiName, cancellationToken) ?? throw new KeyNotFoundException($"KPI '{kpiName}' is not defined.");
@@ -85,22 +104,23 @@ internal sealed class KpiReplayService(
         var lastUtc = last.UtcDateTime;
         var done = (await db.Checks.AsNoTracking()
                 .Where(c => c.KpiName == kpi.Name && c.WindowStart >= firstUtc && c.WindowStart <= lastUtc && c.Status != CheckStatus.Failed)
-                .Select(c => c.WindowStart)
+                .Select(c => new { c.WindowStart, c.Status, c.IncidentId })
                 .ToListAsync(cancellationToken))
-            .Select(start => new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)))
-            .ToHashSet();
+            .Select(c => (Window: new DateTimeOffset(DateTime.SpecifyKind(c.WindowStart, DateTimeKind.Utc)), c.Status, c.IncidentId))
+            .ToList();
+        var doneWindows = done.Select(check => check.Window).ToHashSet();
 
         var windows = new List<DateTimeOffset>();
         for (var i = 0; i < count; i++)
         {
             var window = first + (kpi.Interval * i);
-            if (!done.Contains(window))
+            if (!doneWindows.Contains(window))
             {
                 windows.Add(window);
             }
         }
 
-        return (kpi, windows, done.Count);
+        return (kpi, windows, done);
     }
 
     private static ReplaySummary Summarize(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, int windows, int alreadyChecked, int queued)

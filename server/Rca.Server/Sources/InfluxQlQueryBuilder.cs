@@ -11,29 +11,43 @@ namespace Rca.Server.Sources;
 /// </summary>
 internal static class InfluxQlQueryBuilder
 {
-    /// <summary>The column alias of the numerator sum.</summary>
-    public const string ValueColumn = "v";
-
-    /// <summary>The column alias of the denominator sum.</summary>
-    public const string DenominatorColumn = "w";
-
     /// <summary>
-    /// Builds <c>SELECT sum("f") AS "v"[, sum("d") AS "w"] FROM "db"."rp"."m" WHERE time &gt;= … AND
-    /// time &lt; … GROUP BY time(interval[, offset]), "tag"… fill(0)</c>.
+    /// Builds <c>SELECT "v"::field[, "w"::field], "tag"::tag… FROM (SELECT sum("f") AS "v"[, sum("d")
+    /// AS "w"] FROM "db"."rp"."m" WHERE time &gt;= … AND time &lt; … GROUP BY time(interval[, offset]),
+    /// "tag"…)</c>: the window sums per leaf, returned as one series whose rows carry the window
+    /// start, the sums and the attribute values, in that column order.
     /// </summary>
     /// <remarks>
-    /// The offset aligns InfluxDB's time buckets, which start on multiples of the interval since
-    /// the Unix epoch, with <see cref="KpiWindowGrid.FromMs"/>. <c>fill(0)</c> on InfluxDB 1.6.7
-    /// fills empty windows only for tag combinations that have at least one point in the range;
-    /// the reader fills the rest with 0.
+    /// The outer query exists for speed. Grouped by tags, InfluxDB 1.6.7 sends one JSON series per
+    /// leaf, and writing those took it about as long as summing; a 20,000-leaf window came back in
+    /// 1.0–1.2 s that way and in 0.3–0.6 s as rows (measured with curl on a loaded 2-core machine).
+    /// The outer query drops rows whose sums are all null, so empty windows are absent and the
+    /// reader fills them with 0. The offset aligns InfluxDB's time buckets, which start on
+    /// multiples of the interval since the Unix epoch, with <see cref="KpiWindowGrid.FromMs"/>.
+    /// The sums get aliases that no attribute uses, because the outer query would read a tag
+    /// that shares the alias's name as the sum.
     /// </remarks>
     public static string BuildSumQuery(KpiDefinition kpi, string database, string? retentionPolicy, KpiWindowGrid grid)
     {
+        var valueAlias = FreeAlias("v", kpi.Attributes, null);
+        var denominatorAlias = kpi.Measure == KpiMeasure.Ratio ? FreeAlias("w", kpi.Attributes, valueAlias) : null;
+
         var query = new StringBuilder(256);
-        query.Append("SELECT sum(").Append(QuoteIdentifier(kpi.Field)).Append(") AS ").Append(QuoteIdentifier(ValueColumn));
-        if (kpi.Measure == KpiMeasure.Ratio)
+        query.Append("SELECT ").Append(QuoteIdentifier(valueAlias)).Append("::field");
+        if (denominatorAlias is not null)
         {
-            query.Append(", sum(").Append(QuoteIdentifier(kpi.DenominatorField!)).Append(") AS ").Append(QuoteIdentifier(DenominatorColumn));
+            query.Append(", ").Append(QuoteIdentifier(denominatorAlias)).Append("::field");
+        }
+
+        foreach (var attribute in kpi.Attributes)
+        {
+            query.Append(", ").Append(QuoteIdentifier(attribute)).Append("::tag");
+        }
+
+        query.Append(" FROM (SELECT sum(").Append(QuoteIdentifier(kpi.Field)).Append(") AS ").Append(QuoteIdentifier(valueAlias));
+        if (denominatorAlias is not null)
+        {
+            query.Append(", sum(").Append(QuoteIdentifier(kpi.DenominatorField!)).Append(") AS ").Append(QuoteIdentifier(denominatorAlias));
         }
 
         query.Append(" FROM ").Append(QuoteIdentifier(database)).Append('.');
@@ -57,7 +71,7 @@ internal static class InfluxQlQueryBuilder
             query.Append(", ").Append(QuoteIdentifier(attribute));
         }
 
-        query.Append(" fill(0)");
+        query.Append(')');
         return query.ToString();
     }
 
@@ -105,6 +119,17 @@ internal static class InfluxQlQueryBuilder
             _ => (milliseconds, "ms"),
         };
         return amount.ToString(CultureInfo.InvariantCulture) + unit;
+    }
+
+    private static string FreeAlias(string preferred, IReadOnlyList<string> attributes, string? taken)
+    {
+        var alias = preferred;
+        for (var suffix = 1; attributes.Contains(alias, StringComparer.Ordinal) || alias == taken; suffix++)
+        {
+            alias = preferred + "_" + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return alias;
     }
 
     private static string ToNanoseconds(long milliseconds) =>

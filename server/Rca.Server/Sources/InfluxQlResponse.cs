@@ -28,7 +28,7 @@ internal sealed class InfluxQlResult
     public bool Partial { get; set; }
 }
 
-/// <summary>The rows of one tag combination. With <c>epoch=ms</c> the time column is a number, so every cell reads as a double.</summary>
+/// <summary>The rows of one series. With <c>epoch=ms</c> the time column is a number.</summary>
 internal sealed class InfluxQlSeries
 {
     [JsonPropertyName("name")]
@@ -41,10 +41,27 @@ internal sealed class InfluxQlSeries
     public string[]? Columns { get; set; }
 
     [JsonPropertyName("values")]
-    public double?[][]? Values { get; set; }
+    public InfluxQlRow[]? Values { get; set; }
 
     [JsonPropertyName("partial")]
     public bool Partial { get; set; }
+}
+
+/// <summary>
+/// One row of a series. A cell is a number, a string (a tag value) or null, so each cell is kept
+/// in one of two arrays by position and the other array holds null there.
+/// </summary>
+[JsonConverter(typeof(InfluxQlRowConverter))]
+internal sealed class InfluxQlRow(double?[] numbers, string?[] texts)
+{
+    /// <summary>The number cells; null where the cell is a string or null.</summary>
+    public double?[] Numbers { get; } = numbers;
+
+    /// <summary>The string cells; null where the cell is a number or null.</summary>
+    public string?[] Texts { get; } = texts;
+
+    /// <summary>The number of cells.</summary>
+    public int Length => Numbers.Length;
 }
 
 [JsonSerializable(typeof(InfluxQlResponse))]

@@ -68,29 +68,24 @@ internal static class InfluxQlResponseReader
 
     private static void AddSeries(KpiSeriesBuilder builder, KpiDefinition kpi, InfluxQlSeries series)
     {
+        // The query selects time, the numerator sum, the denominator sum of a ratio, then one
+        // column per attribute, so cells are read by position (see InfluxQlQueryBuilder).
+        var ratio = kpi.Measure == KpiMeasure.Ratio;
+        var firstAttribute = ratio ? 3 : 2;
+        var expected = firstAttribute + kpi.Attributes.Count;
         var columns = series.Columns ?? throw new InfluxQlResponseException($"series '{series.Name}' has no columns");
-        var timeColumn = Array.IndexOf(columns, "time");
-        var valueColumn = Array.IndexOf(columns, InfluxQlQueryBuilder.ValueColumn);
-        var denominatorColumn = Array.IndexOf(columns, InfluxQlQueryBuilder.DenominatorColumn);
-        if (timeColumn < 0 || valueColumn < 0 || (kpi.Measure == KpiMeasure.Ratio && denominatorColumn < 0))
+        if (columns.Length != expected || columns[0] != "time")
         {
-            throw new InfluxQlResponseException($"series '{series.Name}' has columns [{string.Join(", ", columns)}]; expected time, {InfluxQlQueryBuilder.ValueColumn}{(kpi.Measure == KpiMeasure.Ratio ? ", " + InfluxQlQueryBuilder.DenominatorColumn : "")}");
+            throw new InfluxQlResponseException(
+                $"series '{series.Name}' has columns [{string.Join(", ", columns)}]; expected {expected}: time, the numerator{(ratio ? ", the denominator" : "")}{(kpi.Attributes.Count > 0 ? ", " + string.Join(", ", kpi.Attributes) : "")}");
         }
 
-        var attributeValues = new string[kpi.Attributes.Count];
-        for (var i = 0; i < attributeValues.Length; i++)
-        {
-            attributeValues[i] = series.Tags is not null && series.Tags.TryGetValue(kpi.Attributes[i], out var tagValue) ? tagValue : "";
-        }
-
-        var leaf = builder.GetOrAddLeaf(attributeValues);
         var grid = builder.Grid;
         foreach (var row in series.Values ?? [])
         {
-            var time = row.Length > timeColumn ? row[timeColumn] : null;
-            if (time is not { } startMs)
+            if (row.Length != expected || row.Numbers[0] is not { } startMs)
             {
-                throw new InfluxQlResponseException($"series '{series.Name}' has a row without a time");
+                throw new InfluxQlResponseException($"series '{series.Name}' has a row with {row.Length} cells or without a time; expected {expected} cells");
             }
 
             var window = grid.IndexOf((long)startMs);
@@ -99,14 +94,18 @@ internal static class InfluxQlResponseReader
                 throw new InfluxQlResponseException($"series '{series.Name}' has a window starting at {startMs} ms, which is not on the requested grid (from {grid.FromMs} ms every {grid.IntervalMs} ms, {grid.Count} windows)");
             }
 
-            builder.AddValue(leaf, window, CellOrZero(row, valueColumn));
-            if (denominatorColumn >= 0)
+            var attributeValues = new string[kpi.Attributes.Count];
+            for (var i = 0; i < attributeValues.Length; i++)
             {
-                builder.AddDenominator(leaf, window, CellOrZero(row, denominatorColumn));
+                attributeValues[i] = row.Texts[firstAttribute + i] ?? "";
+            }
+
+            var leaf = builder.GetOrAddLeaf(attributeValues);
+            builder.AddValue(leaf, window, row.Numbers[1] ?? 0.0);
+            if (ratio)
+            {
+                builder.AddDenominator(leaf, window, row.Numbers[2] ?? 0.0);
             }
         }
     }
-
-    private static double CellOrZero(double?[] row, int column) =>
-        column < row.Length && row[column] is { } value ? value : 0.0;
 }

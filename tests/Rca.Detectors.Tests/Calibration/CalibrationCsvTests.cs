@@ -57,7 +57,7 @@ public sealed class CalibrationCsvTests
     [Theory]
     [InlineData("window_start,model,site,impressions,labels\n2026-01-01T00:00:00Z,m,a,1,1\n", 1, null, "missing column 'pred_sum'")]
     [InlineData("window_start,model,site,site,impressions,labels,pred_sum\n", 1, 4, "duplicate column 'site'")]
-    [InlineData("window_start,model,impressions,labels,pred_sum\n2026-01-01T00:00:00Z,m,1,1,1\n", 1, null, "no attribute columns")]
+    [InlineData("window_start,model,impressions,labels,pred_sum\n2026-01-01T00:00:00Z,m,1,1,1\n", 1, null, "no field columns. Expected at least one field column besides window_start, model, impressions, labels, pred_sum")]
     [InlineData(Header + "2026-01-01T00:00:00Z,m,a,0,ten,1,1,0.1\n", 2, 5, "'ten' in column 'impressions' is not a number")]
     [InlineData(Header + "2026-01-01T00:00:00Z,m,a,0,10,-1,1,0.1\n", 2, 6, "negative value '-1' in column 'labels'")]
     [InlineData(Header + "2026-01-01T00:00:00Z,m,a,0,10,NaN,1,0.1\n", 2, 6, "value 'NaN' in column 'labels' is not finite")]
@@ -67,7 +67,7 @@ public sealed class CalibrationCsvTests
     [InlineData(Header + "2026-01-01T00:00:00Z,m,a,-1,10,1,1,0.1\n", 2, 4, "'-1' in column 'bucket' is not a bucket index")]
     [InlineData(Header + "yesterday,m,a,0,10,1,1,0.1\n", 2, 1, "'yesterday' in column 'window_start' is not a time")]
     [InlineData(Header + "2026-01-01T00:00:00Z,,a,0,10,1,1,0.1\n", 2, 2, "empty value in column 'model'")]
-    [InlineData(Header + "2026-01-01T00:00:00Z,m,a,0,10,1,1\n", 2, null, "the row has 7 fields but the header has 8")]
+    [InlineData(Header + "2026-01-01T00:00:00Z,m,a,0,10,1,1\n", 2, null, "7 fields, expected 8 as in the header")]
     [InlineData(Header + "2026-01-01T00:00:00Z,m,a,0,10,1,1,0.1\n2026-01-01T00:00:00Z,m,a,0,10,1,1,0.1\n", 3, null, "repeats line 2")]
     [InlineData(Header, null, null, "the file has a header but no rows")]
     public void Aggregates_RejectInvalid(string text, int? line, int? column, string problem)

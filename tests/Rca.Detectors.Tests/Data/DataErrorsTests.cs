@@ -18,7 +18,7 @@ public sealed partial class DataErrorsTests
     // columns of the data files, which users type as they are.
     private static readonly HashSet<string> KeptTerms = new(StringComparer.Ordinal)
     {
-        "CSV", "UTF", "YAML", "Unix", "csv", "a", "b", "data", "timestamp", "cause", "value", "cnt", "min", "bitrate",
+        "CSV", "UTF", "YAML", "Unix", "ISO", "csv", "a", "b", "data", "timestamp", "cause", "value", "cnt", "min", "bitrate",
     };
 
     [Fact]

@@ -21,14 +21,16 @@ public sealed class InfluxDbServer : IAsyncDisposable
 {
     public const string InfluxdPath = "/usr/bin/influxd";
 
-    private readonly Process _process;
     private readonly string _directory;
+    private readonly string _configPath;
     private readonly StringBuilder _log;
+    private Process _process;
 
-    private InfluxDbServer(Process process, string directory, Uri url, StringBuilder log, string? adminUser, string? adminPassword)
+    private InfluxDbServer(Process process, string directory, string configPath, Uri url, StringBuilder log, string? adminUser, string? adminPassword)
     {
         _process = process;
         _directory = directory;
+        _configPath = configPath;
         _log = log;
         Url = url;
         AdminUser = adminUser;
@@ -74,26 +76,11 @@ public sealed class InfluxDbServer : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, RewriteConfig(config, directory, httpPort, rpcPort, authEnabled), cancellationToken);
 
         var log = new StringBuilder();
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo(InfluxdPath)
-            {
-                ArgumentList = { "-config", configPath },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            },
-        };
-        process.OutputDataReceived += (_, e) => AppendLog(log, e.Data);
-        process.ErrorDataReceived += (_, e) => AppendLog(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = StartProcess(configPath, log);
         var url = new Uri($"http://127.0.0.1:{httpPort}/");
         string? adminUser = authEnabled ? "admin" : null;
         string? adminPassword = authEnabled ? "s3cret \"pw\"" : null;
-        var server = new InfluxDbServer(process, directory, url, log, adminUser, adminPassword);
+        var server = new InfluxDbServer(process, directory, configPath, url, log, adminUser, adminPassword);
         try
         {
             await server.WaitForPingAsync(cancellationToken);
@@ -113,6 +100,38 @@ public sealed class InfluxDbServer : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>Whether the influxd process is running.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Kills influxd (SIGKILL, as a crash would) and waits until it has exited; the data directory stays.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts influxd again on the same configuration, so on the same port and data directory,
+    /// and waits until <c>/ping</c> returns 204.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">influxd is still running, or did not answer within 30 seconds.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException($"influxd (pid {_process.Id}) is still running; stop it first.");
+        }
+
+        _process.Dispose();
+        AppendLog(_log, "--- restarted by the test ---");
+        _process = StartProcess(_configPath, _log);
+        await WaitForPingAsync(cancellationToken);
     }
 
     /// <summary>Creates a database through <c>POST /query</c>.</summary>
@@ -188,6 +207,26 @@ public sealed class InfluxDbServer : IAsyncDisposable
         }
 
         return builder.ToString();
+    }
+
+    private static Process StartProcess(string configPath, StringBuilder log)
+    {
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(InfluxdPath)
+            {
+                ArgumentList = { "-config", configPath },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            },
+        };
+        process.OutputDataReceived += (_, e) => AppendLog(log, e.Data);
+        process.ErrorDataReceived += (_, e) => AppendLog(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private static async Task<string> RunInfluxdConfigAsync(CancellationToken cancellationToken)

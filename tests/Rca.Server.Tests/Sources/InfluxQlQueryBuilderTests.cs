@@ -16,7 +16,7 @@ public sealed class InfluxQlQueryBuilderTests
         var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "kpi", "autogen", grid);
 
         Assert.Equal(
-            "SELECT sum(\"f\") AS \"v\" FROM \"kpi\".\"autogen\".\"requests\" WHERE time >= 1699999980000000000 AND time < 1700000160000000000 GROUP BY time(1m), \"isp\", \"province\" fill(0)",
+            "SELECT \"v\"::field, \"isp\"::tag, \"province\"::tag FROM (SELECT sum(\"f\") AS \"v\" FROM \"kpi\".\"autogen\".\"requests\" WHERE time >= 1699999980000000000 AND time < 1700000160000000000 GROUP BY time(1m), \"isp\", \"province\")",
             query);
     }
 
@@ -29,7 +29,7 @@ public sealed class InfluxQlQueryBuilderTests
         var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "kpi", null, grid);
 
         Assert.Equal(
-            "SELECT sum(\"ok\") AS \"v\", sum(\"total\") AS \"w\" FROM \"kpi\"..\"calls\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY time(1m), \"dc\" fill(0)",
+            "SELECT \"v\"::field, \"w\"::field, \"dc\"::tag FROM (SELECT sum(\"ok\") AS \"v\", sum(\"total\") AS \"w\" FROM \"kpi\"..\"calls\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY time(1m), \"dc\")",
             query);
     }
 
@@ -41,7 +41,7 @@ public sealed class InfluxQlQueryBuilderTests
 
         var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "kpi", null, grid);
 
-        Assert.Contains("GROUP BY time(1m, 30500ms) fill(0)", query);
+        Assert.Contains("GROUP BY time(1m, 30500ms))", query);
     }
 
     [Theory]
@@ -78,8 +78,19 @@ public sealed class InfluxQlQueryBuilderTests
         var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "db\"x", "rp;", grid);
 
         Assert.Equal(
-            "SELECT sum(\"f\\\") FROM x; --\") AS \"v\" FROM \"db\\\"x\".\"rp;\".\"m\\\"; DROP DATABASE \\\"kpi\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY time(1m), \"t\\\\\\\"\", \"a\\nb\" fill(0)",
+            "SELECT \"v\"::field, \"t\\\\\\\"\"::tag, \"a\\nb\"::tag FROM (SELECT sum(\"f\\\") FROM x; --\") AS \"v\" FROM \"db\\\"x\".\"rp;\".\"m\\\"; DROP DATABASE \\\"kpi\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY time(1m), \"t\\\\\\\"\", \"a\\nb\")",
             query);
         Assert.DoesNotContain('\n', query);
+    }
+
+    [Fact]
+    public void Query_AttributeNamedLikeAlias_RenamesAlias()
+    {
+        var kpi = KpiSources.Kpi("kpi", "m", ["v", "v_1", "w"], denominator: "d");
+        var grid = new KpiWindowGrid(FromMs, 60_000, 1);
+
+        var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "kpi", null, grid);
+
+        Assert.StartsWith("SELECT \"v_2\"::field, \"w_1\"::field, \"v\"::tag, \"v_1\"::tag, \"w\"::tag FROM (SELECT sum(\"f\") AS \"v_2\", sum(\"d\") AS \"w_1\" FROM", query);
     }
 }

@@ -9,12 +9,12 @@ public sealed class InfluxQlResponseReaderTests
     private static readonly KpiWindowGrid Grid = new(FromMs, 60_000, 3);
 
     [Fact]
-    public async Task Read_ChunkedSeries_MergesByLeaf()
+    public async Task Read_ChunkedRows_MergesByLeaf()
     {
-        // One leaf split over two chunks, as InfluxDB 1.6.7 sends it with chunked=true.
+        // One leaf's rows split over two chunks, as InfluxDB 1.6.7 sends them with chunked=true.
         const string body =
-            """{"results":[{"statement_id":0,"series":[{"name":"m","tags":{"isp":"a"},"columns":["time","v"],"values":[[1699999980000,1],[1700000040000,3]],"partial":true}],"partial":true}]}""" + "\n" +
-            """{"results":[{"statement_id":0,"series":[{"name":"m","tags":{"isp":"a"},"columns":["time","v"],"values":[[1700000100000,5]]},{"name":"m","tags":{"isp":"b"},"columns":["time","v"],"values":[[1699999980000,0],[1700000040000,null],[1700000100000,2]]}]}]}""" + "\n";
+            """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v","isp"],"values":[[1699999980000,1,"a"],[1700000040000,3,"a"]],"partial":true}],"partial":true}]}""" + "\n" +
+            """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v","isp"],"values":[[1700000100000,5,"a"],[1699999980000,0,"b"],[1700000040000,null,"b"],[1700000100000,2,"b"]]}]}]}""" + "\n";
 
         var series = await ReadAsync(body, KpiSources.Kpi("db", "m", ["isp"]));
 
@@ -26,7 +26,7 @@ public sealed class InfluxQlResponseReaderTests
     [Fact]
     public async Task Read_MissingTag_IsEmptyString()
     {
-        const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","tags":{"isp":"a"},"columns":["time","v"],"values":[[1699999980000,1]]}]}]}""";
+        const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v","isp","province"],"values":[[1699999980000,1,"a",null]]}]}]}""";
 
         var series = await ReadAsync(body, KpiSources.Kpi("db", "m", ["isp", "province"]));
 
@@ -44,12 +44,14 @@ public sealed class InfluxQlResponseReaderTests
     }
 
     [Fact]
-    public async Task Read_RatioColumnsByName_NotPosition()
+    public async Task Read_RatioColumns_ByPosition()
     {
-        const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","w","v"],"values":[[1700000040000,8,2]]}]}]}""";
+        // A tag named like an alias makes InfluxDB rename the columns, so names are not trusted.
+        const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v_1","w","v"],"values":[[1700000040000,2,8,"x"]]}]}]}""";
 
-        var series = await ReadAsync(body, KpiSources.Kpi("db", "m", [], denominator: "d"));
+        var series = await ReadAsync(body, KpiSources.Kpi("db", "m", ["v"], denominator: "d"));
 
+        Assert.Equal(["x"], series.Leaves[0]);
         Assert.Equal([0.0, 2.0, 0.0], series.Values[0]);
         Assert.Equal([0.0, 8.0, 0.0], series.Denominators![0]);
     }
@@ -97,9 +99,30 @@ public sealed class InfluxQlResponseReaderTests
     {
         const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","x"],"values":[[1699999980000,1]]}]}]}""";
 
-        var error = await Assert.ThrowsAsync<InfluxQlResponseException>(() => ReadAsync(body, KpiSources.Kpi("db", "m", [])));
+        var error = await Assert.ThrowsAsync<InfluxQlResponseException>(() => ReadAsync(body, KpiSources.Kpi("db", "m", ["isp"])));
 
         Assert.Contains("[time, x]", error.Message);
+        Assert.Contains("expected 3: time, the numerator, isp", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_HardTagValues_KeepText()
+    {
+        const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v","isp"],"values":[[1699999980000,1,"a b,c=d \"q\" \\ 电信"]]}]}]}""";
+
+        var series = await ReadAsync(body, KpiSources.Kpi("db", "m", ["isp"]));
+
+        Assert.Equal(["a b,c=d \"q\" \\ 电信"], series.Leaves[0]);
+    }
+
+    [Fact]
+    public async Task Read_ShortRow_Throws()
+    {
+        const string body = """{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v","isp"],"values":[[1699999980000,1]]}]}]}""";
+
+        var error = await Assert.ThrowsAsync<InfluxQlResponseException>(() => ReadAsync(body, KpiSources.Kpi("db", "m", ["isp"])));
+
+        Assert.Contains("a row with 2 cells", error.Message);
     }
 
     private static async Task<Rca.Server.Sources.KpiSeries> ReadAsync(string body, Rca.Server.Kpis.KpiDefinition kpi)

@@ -15,6 +15,9 @@ internal sealed class ScriptedKpiSource : IKpiSource
 
     public int QueryCount { get; private set; }
 
+    /// <summary>The [from, to) range of every query, in order.</summary>
+    public List<(DateTimeOffset From, DateTimeOffset To)> Queries { get; } = [];
+
     public void Add(DateTimeOffset windowStart, string[] leaf, double numerator, double denominator)
     {
         if (!_rows.TryGetValue(windowStart, out var rows))
@@ -28,6 +31,7 @@ internal sealed class ScriptedKpiSource : IKpiSource
     public Task<KpiSeries> QueryAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         QueryCount++;
+        Queries.Add((from, to));
         if (Failure is not null)
         {
             throw Failure;

@@ -22,12 +22,15 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
     private readonly string _directory;
     private readonly bool _ownsDirectory;
     private readonly bool _hangfireServer;
+    private readonly Uri? _influxUrl;
 
-    /// <param name="seedJson">The KPI seed file content.</param>
-    /// <param name="hangfireServer">Whether the host runs a Hangfire server.</param>
+    /// <param name="seedJson">The KPI seed file.</param>
+    /// <param name="hangfireServer">Whether a Hangfire server runs jobs.</param>
+    /// <param name="influxUrl">The influxd to read KPIs from with the real InfluxQL source and PSqueeze; null uses the scripted source and localizer.</param>
     /// <param name="directory">A data directory to reuse (the caller deletes it), for restart tests; null makes a temporary one.</param>
-    public ServerFactory(string seedJson, bool hangfireServer = false, string? directory = null)
+    public ServerFactory(string seedJson, bool hangfireServer = false, Uri? influxUrl = null, string? directory = null)
     {
+        _influxUrl = influxUrl;
         _ownsDirectory = directory is null;
         _directory = directory ?? Path.Combine(Path.GetTempPath(), "rca-server-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
@@ -82,6 +85,11 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Data:Directory", _directory);
         builder.UseSetting("Kpis:SeedFile", SeedFile);
         builder.UseSetting("Api:BootstrapKey", BootstrapKey);
+        if (_influxUrl is not null)
+        {
+            builder.UseSetting("Influx:Url", _influxUrl.ToString());
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -89,8 +97,12 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<IKpiSource>(Source);
-            services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", Localizer);
+            if (_influxUrl is null)
+            {
+                services.AddSingleton<IKpiSource>(Source);
+                services.AddKeyedSingleton<IRootCauseLocalizer>("psqueeze", Localizer);
+            }
+
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
