@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Rca.Server.Hosting;
 using Rca.Server.Incidents;
+using Rca.Server.Localizations;
 using Rca.Server.Notifications;
 using Rca.Server.Security;
 using Scalar.AspNetCore;
@@ -59,6 +60,9 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<DashboardSession>();
         services.AddSingleton<HangfireDashboardAuthorization>();
         services.AddScoped<IncidentTransitions>();
+        services.AddScoped<AdHocLocalizer>();
+        services.AddScoped<WindowTableReader>();
+        services.AddScoped<LocalizationJob>();
         return services;
     }
 
@@ -88,6 +92,7 @@ internal static class ApiServiceCollectionExtensions
         app.MapKpiAdminApi();
         app.MapKeysApi();
         app.MapDashboardLoginApi();
+        app.MapLocalizeApi();
 
         app.MapScalarApiReference("/docs", options => options.WithTitle("RcaService API"));
 

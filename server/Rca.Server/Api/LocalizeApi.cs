@@ -41,8 +41,7 @@ internal static class LocalizeApi
                 "Optional 'algorithm' (psqueeze or squeeze) as JSON field or form field. " +
                 "Answers 200 with the result, or 202 with Location /api/v1/localizations/{id} for background runs. Rate-limited per key.")
             .WithTags("Localization")
-            .Accepts<LocalizeRequest>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<LocalizeRequest>("application/json", "multipart/form-data")
             .WithMetadata(new RequestExample(Example))
             .RequireAuthorization(ApiPolicies.Write)
             .RequireRateLimiting(ApiServiceCollectionExtensions.LocalizeRateLimitPolicy)
