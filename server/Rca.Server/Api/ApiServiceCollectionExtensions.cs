@@ -17,6 +17,7 @@ using Rca.Server.Incidents;
 using Rca.Server.Localizations;
 using Rca.Server.Notifications;
 using Rca.Server.Security;
+using Rca.Server.Webhooks;
 using Scalar.AspNetCore;
 
 namespace Rca.Server.Api;
@@ -63,6 +64,9 @@ internal static class ApiServiceCollectionExtensions
         services.AddScoped<AdHocLocalizer>();
         services.AddScoped<WindowTableReader>();
         services.AddScoped<LocalizationJob>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddScoped<AlertIntake>();
+        services.AddScoped<AlertLocalizationJob>();
         return services;
     }
 
@@ -93,6 +97,7 @@ internal static class ApiServiceCollectionExtensions
         app.MapKeysApi();
         app.MapDashboardLoginApi();
         app.MapLocalizeApi();
+        app.MapWebhooksApi();
 
         app.MapScalarApiReference("/docs", options => options.WithTitle("RcaService API"));
 
