@@ -40,8 +40,9 @@ public sealed class KpiSeedTests
         var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
 
         Assert.Equal(["failure-rate"], kpis);
-        var job = Assert.Single(jobs);
+        var job = Assert.Single(jobs, j => j.Id.StartsWith("kpi-check:", StringComparison.Ordinal));
         Assert.Equal("kpi-check:failure-rate", job.Id);
+        Assert.Contains(jobs, j => j.Id == "notifications-dispatch" && j.Cron == "*/10 * * * * *");
         Assert.Equal("* * * * *", job.Cron);
     }
 

@@ -17,6 +17,7 @@ using Rca.Server.Incidents;
 using Rca.Server.Localizations;
 using Rca.Server.Notifications;
 using Rca.Server.Security;
+using Rca.Server.Storage;
 using Rca.Server.Webhooks;
 using Scalar.AspNetCore;
 
@@ -67,6 +68,15 @@ internal static class ApiServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
         services.AddScoped<AlertIntake>();
         services.AddScoped<AlertLocalizationJob>();
+
+        services.AddHttpClient(NotificationSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddScoped<NotificationSender>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<NotificationDispatchJob>();
+        services.AddScoped<OutboxSaveInterceptor>();
+        services.ConfigureDbContext<RcaDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<OutboxSaveInterceptor>()));
+        services.AddHostedService<NotificationStartup>();
         return services;
     }
 
@@ -98,6 +108,7 @@ internal static class ApiServiceCollectionExtensions
         app.MapDashboardLoginApi();
         app.MapLocalizeApi();
         app.MapWebhooksApi();
+        app.MapNotificationsApi();
 
         app.MapScalarApiReference("/docs", options => options.WithTitle("RcaService API"));
 

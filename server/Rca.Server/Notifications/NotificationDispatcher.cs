@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rca.Server.Api;
+using Rca.Server.Incidents;
+using Rca.Server.Kpis;
+using Rca.Server.Storage;
+
+namespace Rca.Server.Notifications;
+
+/// <summary>
+/// Sends due outbox messages. Each message is claimed with a conditional update that sets a
+/// lease, so two dispatchers (two workers or two servers) never send the same message at once;
+/// a lease that runs out (a dispatcher that died) frees the message again. A failed attempt is
+/// retried after <c>RetryDelaySeconds · 2^(attempts − 1)</c> until <c>MaxAttempts</c>.
+/// </summary>
+internal sealed class NotificationDispatcher(
+    RcaDbContext db,
+    KpiCatalog catalog,
+    NotificationSender sender,
+    IOptions<NotificationOptions> options,
+    IOptions<ApiOptions> api,
+    TimeProvider time,
+    ILogger<NotificationDispatcher> logger)
+{
+    public const int BatchSize = 20;
+
+    /// <summary>Sends the messages due now; returns how many were delivered.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Set<OutboxMessageRecord>().AsNoTracking()
+            .Where(m => m.Status == NotificationEvents.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var id in due)
+        {
+            if (await DispatchAsync(id, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> DispatchAsync(long id, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var leaseId = Guid.NewGuid().ToString("N");
+        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+        var claimed = await db.Set<OutboxMessageRecord>()
+            .Where(m => m.Id == id && m.Status == NotificationEvents.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseId, leaseId).SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var message = await db.Set<OutboxMessageRecord>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().Include(i => i.RootCauseSets).SingleAsync(i => i.Id == message.IncidentId, cancellationToken);
+        var kpi = await catalog.FindAsync(incident.KpiName, cancellationToken);
+        var content = new NotificationContent(
+            message.Id,
+            message.Event,
+            incident,
+            kpi,
+            IncidentSeverity.Of(incident.RelativeChange, kpi?.Detection.MinRelativeChange ?? 0.05),
+            Link(incident.Id),
+            time.GetUtcNow());
+
+        var (statusCode, error) = await sender.SendAsync(message.Channel, content, cancellationToken);
+        var attempts = message.Attempts + 1;
+        var finished = time.GetUtcNow().UtcDateTime;
+        if (error is null)
+        {
+            await db.Set<OutboxMessageRecord>().Where(m => m.Id == id && m.LeaseId == leaseId).ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.Status, NotificationEvents.Delivered)
+                    .SetProperty(m => m.Attempts, attempts)
+                    .SetProperty(m => m.LastStatusCode, statusCode)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.DeliveredAt, finished)
+                    .SetProperty(m => m.LeaseId, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTime?)null),
+                CancellationToken.None);
+            logger.LogInformation(
+                "Notification {DeliveryId} ({Event} of incident {IncidentId}) delivered to channel {Channel} on attempt {Attempt}",
+                id, message.Event, message.IncidentId, message.Channel, attempts);
+            return true;
+        }
+
+        var failed = attempts >= settings.MaxAttempts;
+        var next = finished.AddSeconds(settings.RetryDelaySeconds * Math.Pow(2, attempts - 1));
+        await db.Set<OutboxMessageRecord>().Where(m => m.Id == id && m.LeaseId == leaseId).ExecuteUpdateAsync(
+            set => set.SetProperty(m => m.Status, failed ? NotificationEvents.Failed : NotificationEvents.Pending)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastStatusCode, statusCode)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LeaseId, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null),
+            CancellationToken.None);
+        if (failed)
+        {
+            logger.LogError(
+                "Notification {DeliveryId} ({Event} of incident {IncidentId}) to channel {Channel} failed after {Attempts} attempts: {Error}",
+                id, message.Event, message.IncidentId, message.Channel, attempts, error);
+        }
+        else
+        {
+            logger.LogWarning(
+                "Notification {DeliveryId} to channel {Channel} failed on attempt {Attempt}, retrying at {NextAttempt:O}: {Error}",
+                id, message.Channel, attempts, next, error);
+        }
+
+        return false;
+    }
+
+    private Uri? Link(long incidentId) =>
+        string.IsNullOrEmpty(api.Value.PublicBaseUrl) ? null : new Uri(new Uri(api.Value.PublicBaseUrl.TrimEnd('/') + "/"), $"incidents/{incidentId}");
+}
