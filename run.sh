@@ -99,6 +99,7 @@ Influx__Url="http://127.0.0.1:$influx_port" \
   --contentRoot "$root/server/Rca.Server" \
   --Data:Directory="$data" \
   --Demo:Enabled=true \
+  --Api:DashboardLocalAccess=true \
   --Demo:InfluxUrl="http://127.0.0.1:$influx_port" &
 server_pid=$!
 

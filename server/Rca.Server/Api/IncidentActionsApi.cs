@@ -46,6 +46,7 @@ internal static class IncidentActionsApi
         group.MapPut("/{id:long}/feedback", PutFeedbackAsync)
             .WithName("PutIncidentFeedback")
             .WithSummary("Stores feedback on the localization (correct, partly or wrong, with the right root cause); replaces earlier feedback.")
+            .WithMetadata(new RequestExample("""{"verdict":"partly","rootCause":"region=eu&isp=b;region=us","comment":"us was hit too"}"""))
             .RequireAuthorization(ApiPolicies.Write);
 
         group.MapGet("/{id:long}/drilldown", DrilldownAsync)

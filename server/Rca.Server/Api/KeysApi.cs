@@ -17,7 +17,8 @@ internal static class KeysApi
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
-            .WithSummary("Creates an API key and returns its text; the text is shown only in this response.");
+            .WithSummary("Creates an API key and returns its text; the text is shown only in this response.")
+            .WithMetadata(new RequestExample("""{"name":"payments-runbook","scopes":["write"]}"""));
 
         group.MapGet("/", ListAsync)
             .WithName("ListApiKeys")

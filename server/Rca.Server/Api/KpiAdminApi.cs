@@ -15,6 +15,22 @@ namespace Rca.Server.Api;
 /// </summary>
 internal static class KpiAdminApi
 {
+    private const string Example = """
+        {
+          "name": "checkout-errors",
+          "description": "Failed checkouts per minute",
+          "source": { "kind": "influxql", "database": "shop" },
+          "measurement": "checkout",
+          "measure": "sum",
+          "field": "errors",
+          "attributes": ["region", "isp", "app_version"],
+          "interval": "1m",
+          "forecast": { "method": "mean", "history": 8 },
+          "detection": { "threshold": 3.5, "minRelativeChange": 0.1, "direction": "up" },
+          "channels": ["oncall-slack"]
+        }
+        """;
+
     public static RouteGroupBuilder MapKpiAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiVersion.RoutePrefix + "/kpis").WithTags("KPIs");
@@ -29,12 +45,14 @@ internal static class KpiAdminApi
             .WithName("CreateKpi")
             .WithSummary("Creates a KPI definition and schedules its check; 409 when the name is taken.")
             .Accepts<KpiDefinition>("application/json")
+            .WithMetadata(new RequestExample(Example))
             .RequireAuthorization(ApiPolicies.Write);
 
         group.MapPut("/{name}", UpdateAsync)
             .WithName("UpdateKpi")
             .WithSummary("Replaces a KPI definition and reschedules its check; the body's name must match the route.")
             .Accepts<KpiDefinition>("application/json")
+            .WithMetadata(new RequestExample(Example))
             .RequireAuthorization(ApiPolicies.Write);
 
         group.MapDelete("/{name}", DeleteAsync)
@@ -46,6 +64,7 @@ internal static class KpiAdminApi
             .WithName("TestKpi")
             .WithSummary("Runs a definition's query for the latest complete window and returns leaf count and totals, without saving.")
             .Accepts<KpiDefinition>("application/json")
+            .WithMetadata(new RequestExample(Example))
             .RequireAuthorization(ApiPolicies.Write);
 
         return group;

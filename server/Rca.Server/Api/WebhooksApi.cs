@@ -11,6 +11,14 @@ namespace Rca.Server.Api;
 /// </summary>
 internal static class WebhooksApi
 {
+    private const string AlertmanagerExample = """
+        {"version":"4","groupKey":"{}:{alertname=\"FailureRateHigh\"}","truncatedAlerts":0,"status":"firing","receiver":"rca",
+         "groupLabels":{"alertname":"FailureRateHigh"},"commonLabels":{"kpi":"failure-rate"},"commonAnnotations":{},
+         "externalURL":"http://alertmanager:9093",
+         "alerts":[{"status":"firing","labels":{"alertname":"FailureRateHigh","kpi":"failure-rate"},"annotations":{},
+                    "startsAt":"2026-03-01T11:50:27Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"","fingerprint":"c0ffee0000000001"}]}
+        """;
+
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiVersion.RoutePrefix + "/webhooks").WithTags("Webhooks").RequireAuthorization(ApiPolicies.Write);
@@ -18,6 +26,7 @@ internal static class WebhooksApi
         group.MapPost("/alertmanager", (HttpRequest request, AlertIntake intake, Problems problems, ILogger<AlertIntake> logger, CancellationToken cancellationToken) =>
                 ReceiveAsync(AlertPayloadParser.Alertmanager, request, intake, problems, logger, cancellationToken))
             .WithName("ReceiveAlertmanagerWebhook")
+            .WithMetadata(new RequestExample(AlertmanagerExample))
             .WithSummary("Receives an Alertmanager webhook (version 4): maps each alert to a KPI by label and localizes its window in the background.")
             .Accepts<AlertReceipt>("application/json");
 

@@ -21,6 +21,7 @@ public sealed class OpenApiTests
             "/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/acknowledge", "/api/v1/incidents/{id}/resolve",
             "/api/v1/incidents/{id}/reopen", "/api/v1/incidents/{id}/feedback", "/api/v1/incidents/{id}/drilldown", "/api/v1/accuracy",
             "/api/v1/kpis", "/api/v1/kpis/{name}", "/api/v1/kpis/test", "/api/v1/kpis/{name}/checks", "/api/v1/keys", "/api/v1/keys/{id}",
+            "/api/v1/localize", "/api/v1/localizations/{id}", "/api/v1/webhooks/alertmanager", "/api/v1/webhooks/grafana", "/api/v1/notifications",
         ];
         foreach (var path in expected)
         {
@@ -36,6 +37,10 @@ public sealed class OpenApiTests
         var create = paths.GetProperty("/api/v1/kpis").GetProperty("post");
         Assert.Contains("'write' scope", create.GetProperty("description").GetString());
         Assert.True(document.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
+        var example = create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("checkout-errors", example.GetProperty("name").GetString());
+        var localizeExample = paths.GetProperty("/api/v1/localize").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(4, localizeExample.GetProperty("leaves").GetArrayLength());
     }
 
     [Fact]
