@@ -7,7 +7,7 @@ internal sealed class ApiOptions
 {
     public const string Section = "Api";
 
-    /// <summary>Whether GET endpoints answer without an API key (default true, for the demo).</summary>
+    /// <summary>Whether GET endpoints respond without an API key (default true, for the demo).</summary>
     public bool AnonymousRead { get; set; } = true;
 
     /// <summary>

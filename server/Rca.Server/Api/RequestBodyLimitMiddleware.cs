@@ -5,8 +5,8 @@ namespace Rca.Server.Api;
 
 /// <summary>
 /// Limits request bodies: <see cref="ApiOptions.MaxUploadBytes"/> on the upload endpoint and
-/// <see cref="ApiOptions.MaxBodyBytes"/> everywhere else. A declared length above the limit is
-/// answered with 413 before the body is read; a chunked body is cut off by the server's own
+/// <see cref="ApiOptions.MaxBodyBytes"/> everywhere else. A declared length above the limit gets
+/// 413 before the body is read. A chunked body is cut off by the server's own
 /// limit (Kestrel), or by a counting stream where the server has none (the test server).
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options, ApiProblemWriter problems)

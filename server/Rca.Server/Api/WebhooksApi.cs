@@ -6,8 +6,8 @@ using Rca.Server.Webhooks;
 namespace Rca.Server.Api;
 
 /// <summary>
-/// Inbound alert webhooks from Alertmanager and Grafana. Each answers 202 at once with every
-/// alert's outcome; checks of firing alerts run in the background.
+/// Inbound alert webhooks from Alertmanager and Grafana. Each returns 202 at once with every
+/// alert's outcome, and checks of firing alerts run in the background.
 /// </summary>
 internal static class WebhooksApi
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -24,7 +25,9 @@ internal static class GenericWebhookBody
             ["version"] = "1",
             ["event"] = content.Event,
             ["deliveryId"] = content.DeliveryId,
-            ["sentAt"] = content.SentAt.ToString("O"),
+            // Millisecond precision and a numeric offset parse with common ISO 8601 readers,
+            // Python's datetime.fromisoformat among them.
+            ["sentAt"] = content.SentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture),
             ["incident"] = new JsonObject
             {
                 ["id"] = incident.Id,

@@ -9,9 +9,9 @@ namespace Rca.Server.Notifications;
 
 /// <summary>
 /// Sends due outbox messages. Each message is claimed with a conditional update that sets a
-/// lease, so two dispatchers (two workers or two servers) never send the same message at once;
-/// a lease that runs out (a dispatcher that died) frees the message again. A failed attempt is
-/// retried after <c>RetryDelaySeconds · 2^(attempts − 1)</c> until <c>MaxAttempts</c>.
+/// lease, so two dispatchers (two workers or two servers) never send the same message at once.
+/// A lease that runs out, because its dispatcher died, frees the message again. A failed attempt
+/// is retried after <c>RetryDelaySeconds · 2^(attempts − 1)</c> until <c>MaxAttempts</c>.
 /// </summary>
 internal sealed class NotificationDispatcher(
     RcaDbContext db,

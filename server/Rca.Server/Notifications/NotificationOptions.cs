@@ -18,7 +18,7 @@ internal sealed class NotificationOptions
     /// <summary>The delay after the first failed attempt, in seconds; it doubles after each further failure (default 10).</summary>
     public int RetryDelaySeconds { get; set; } = 10;
 
-    /// <summary>How long a dispatcher holds a message it is sending, in seconds (default 60).</summary>
+    /// <summary>How long a dispatcher keeps the lease on a message it is sending, in seconds (default 60).</summary>
     public int LeaseSeconds { get; set; } = 60;
 
     /// <summary>The timeout of one delivery request, in seconds (default 10).</summary>

@@ -6,9 +6,9 @@ using System.Text.Json.Nodes;
 namespace Rca.Server.Notifications;
 
 /// <summary>
-/// The Slack incoming-webhook body (Block Kit): KPI, window, severity, direction and change,
-/// the top three root causes with their share of the change (explanatory power), a note when
-/// the cause probably lies outside the attributes, and a link to the incident.
+/// The Slack incoming-webhook body (Block Kit). It shows the KPI, window, severity, direction and
+/// change, and the top three root causes with their share of the change (explanatory power).
+/// A note marks a cause that probably lies outside the attributes, and a button links to the incident.
 /// </summary>
 internal static class SlackMessageBody
 {

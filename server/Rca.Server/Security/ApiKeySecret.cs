@@ -7,8 +7,8 @@ namespace Rca.Server.Security;
 /// Creates, parses and hashes API key texts of the form <c>rca_&lt;keyId&gt;_&lt;secret&gt;</c>.
 /// </summary>
 /// <remarks>
-/// The secret is 32 random bytes (256 bits), so a plain SHA-256 with a per-key salt is enough:
-/// nobody can guess or brute-force such a secret, which is what slow password hashes protect
+/// The secret is 32 random bytes (256 bits), so a plain SHA-256 with a per-key salt is enough.
+/// Such a secret cannot be guessed or brute-forced, which is what slow password hashes protect
 /// against, and the salt keeps equal secrets from producing equal hashes. No server-wide secret
 /// is needed, so a lost configuration file cannot invalidate every key. The key id lets the
 /// server find the one row to compare with.

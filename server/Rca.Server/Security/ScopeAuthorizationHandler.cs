@@ -5,7 +5,7 @@ using Rca.Server.Api;
 namespace Rca.Server.Security;
 
 /// <summary>
-/// Meets a <see cref="ScopeRequirement"/> when the key holds the scope, or for reads without a
+/// Meets a <see cref="ScopeRequirement"/> when the key has the scope, or for reads without a
 /// key when anonymous reads are on.
 /// </summary>
 internal sealed class ScopeAuthorizationHandler(IOptions<ApiOptions> options) : AuthorizationHandler<ScopeRequirement>

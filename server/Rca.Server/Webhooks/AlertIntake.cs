@@ -12,9 +12,9 @@ using Rca.Server.Storage;
 namespace Rca.Server.Webhooks;
 
 /// <summary>
-/// Stores every alert of an inbound notification once, maps it to a KPI (by label) and a window
-/// (its start aligned down to the KPI interval), queues a check of the window for a firing
-/// alert and resolves the window's incident for a resolved one.
+/// Stores every alert of an inbound notification once and maps it to a KPI (by label) and a
+/// window (its start aligned down to the KPI interval). A firing alert queues a check of the
+/// window, and a resolved one resolves the window's incident.
 /// </summary>
 internal sealed class AlertIntake(
     RcaDbContext db,

@@ -21,6 +21,6 @@ internal static class AlertOutcome
     /// <summary>A resolved alert resolved the window's incident.</summary>
     public const string Resolved = "resolved";
 
-    /// <summary>The check failed; the reason holds the error.</summary>
+    /// <summary>The check failed; the reason contains the error.</summary>
     public const string Failed = "failed";
 }

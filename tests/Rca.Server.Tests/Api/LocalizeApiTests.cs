@@ -26,7 +26,7 @@ public sealed class LocalizeApiTests
 
     /// <summary>
     /// Each bad upload: a name and the body (JSON, one CSV file, or "a:...|b:..." for a ratio pair).
-    /// <see cref="Expected"/> holds a part of each expected problem detail.
+    /// <see cref="Expected"/> contains a part of each expected problem detail.
     /// </summary>
     public static TheoryData<string, string> BadUploads => new()
     {

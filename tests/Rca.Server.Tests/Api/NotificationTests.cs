@@ -110,6 +110,7 @@ public sealed class NotificationTests
         using var body = JsonDocument.Parse(request.Body);
         var root = body.RootElement;
         Assert.Equal("1", root.GetProperty("version").GetString());
+        Assert.Equal("2026-03-01T12:00:00.000+00:00", root.GetProperty("sentAt").GetString());
         Assert.Equal("incident.opened", root.GetProperty("event").GetString());
         var incident = root.GetProperty("incident");
         Assert.Equal("failure-rate", incident.GetProperty("kpi").GetString());

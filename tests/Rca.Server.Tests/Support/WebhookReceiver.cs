@@ -12,9 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace Rca.Server.Tests.Support;
 
 /// <summary>
-/// A real HTTP server (Kestrel on 127.0.0.1, free port) that records every request and answers
-/// with the status codes the test queues, then 200. <see cref="Gate"/>, when set, holds each
-/// request until the test completes it.
+/// A real HTTP server (Kestrel on 127.0.0.1, free port) that records every request and responds
+/// with the status codes the test queues, then 200. <see cref="Gate"/>, when set, delays each
+/// response until the test completes it.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -84,6 +84,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>One recorded request and the status it was answered with.</summary>
+    /// <summary>One recorded request and the status of its response.</summary>
     public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status);
 }
