@@ -176,7 +176,7 @@ public sealed class EvaluatorTests
         Assert.Equal(["case", "root_cause", "external"], second.EnumerateObject().Select(property => property.Name));
         Assert.Equal("s/2", second.GetProperty("case").GetString());
         Assert.Equal("a=a2;a=a3", second.GetProperty("root_cause").GetString());
-        Assert.True(second.GetProperty("external").GetBoolean());
+        Assert.False(second.GetProperty("external").GetBoolean());
     }
 
     [Fact]
