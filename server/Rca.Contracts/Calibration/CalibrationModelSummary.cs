@@ -5,7 +5,7 @@ namespace Rca.Contracts.Calibration;
 /// </summary>
 /// <param name="Name">The configured model name.</param>
 /// <param name="Measurement">The InfluxDB measurement with the aggregates.</param>
-/// <param name="ModelTag">The tag that holds the model name.</param>
+/// <param name="ModelTag">The tag that contains the model name.</param>
 /// <param name="ModelValue">The value of the model tag whose rows are checked.</param>
 /// <param name="Fields">The field tags.</param>
 /// <param name="BucketTag">The bucket tag; null when the rows have no buckets.</param>

@@ -10,7 +10,7 @@ internal sealed class CalibrationModelOptions
     /// <summary>The InfluxDB measurement with the aggregates.</summary>
     public string Measurement { get; set; } = "";
 
-    /// <summary>The tag that holds the model name and version; <c>model</c> by default.</summary>
+    /// <summary>The tag that contains the model name and version; <c>model</c> by default.</summary>
     public string ModelTag { get; set; } = "model";
 
     /// <summary>The value of <see cref="ModelTag"/> whose rows are checked, for example <c>ctr_model_v1</c>.</summary>

@@ -39,7 +39,7 @@ internal sealed partial class CalibrationOptionsValidator(IOptions<InfluxOptions
         }
 
         RequireText(model.Measurement, "Measurement", "the InfluxDB measurement with the aggregates", Fail);
-        RequireText(model.ModelTag, "ModelTag", "the tag that holds the model name, such as model", Fail);
+        RequireText(model.ModelTag, "ModelTag", "the tag that contains the model name, such as model", Fail);
         RequireText(model.Model, "Model", "the model tag value to check, such as ctr_model_v1", Fail);
         ValidateTags(model, Fail);
 

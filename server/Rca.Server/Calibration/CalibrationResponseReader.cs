@@ -10,9 +10,9 @@ namespace Rca.Server.Calibration;
 /// calibration windows, oldest first.
 /// </summary>
 /// <remarks>
-/// A missing sum (the field has no points in that series and window) counts as 0, except the
-/// square sum: a window in which any row lacks it carries no square sums, because a window has
-/// them for every row or for none. A statement error, a truncated result, a bucket that is not a
+/// A missing sum (the field has no points in that series and window) counts as 0. The square sum
+/// is the exception: a window has square sums for every row or for none, so a window in which any
+/// row lacks one is read without them. A statement error, a truncated result, a bucket that is not a
 /// whole number or rows that break the aggregate rules raise <see cref="InfluxQlResponseException"/>.
 /// </remarks>
 internal static class CalibrationResponseReader

@@ -12,8 +12,8 @@ namespace Rca.Server.Calibration;
 
 /// <summary>
 /// <c>POST /api/v1/calibration/check</c>: reads one CSV file from a multipart form and checks its
-/// calibration with <see cref="CalibrationFileCheck"/>. Every invalid request is a problem response
-/// that says what to change, and nothing is stored.
+/// calibration with <see cref="CalibrationFileCheck"/>. Every invalid request gets a problem response
+/// whose detail names what to change, and nothing is stored.
 /// </summary>
 internal static class CalibrationUpload
 {
@@ -59,7 +59,7 @@ internal static class CalibrationUpload
             return BadRequest($"Expected a multipart/form-data request with the CSV file in a part named '{FilePart}', got content type '{request.ContentType}'.");
         }
 
-        // The body holds the file plus multipart headers, so allow a little more than the file limit.
+        // The body contains the file plus multipart headers, so allow a little more than the file limit.
         if (request.ContentLength > maxBytes + (64 * 1024))
         {
             return TooLarge();

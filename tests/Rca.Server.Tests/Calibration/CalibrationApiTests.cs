@@ -8,7 +8,7 @@ using Rca.Server.Tests.Support;
 
 namespace Rca.Server.Tests.Calibration;
 
-/// <summary>The read endpoints over checks stored directly, so that every filter has a known answer.</summary>
+/// <summary>The read endpoints over checks stored directly, so that every filter has a known result.</summary>
 [Collection(HostCollection.Name)]
 public sealed class CalibrationApiTests
 {
