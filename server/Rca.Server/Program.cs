@@ -1,5 +1,6 @@
 using Hangfire;
 using Rca.Server.Api;
+using Rca.Server.Calibration;
 using Rca.Server.Hosting;
 using Rca.Server.Replay;
 
@@ -12,6 +13,8 @@ if (args.Length > 0 && args[0] == ReplayCommand.Verb)
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRcaServer(builder.Configuration, builder.Environment.ContentRootPath);
 
+builder.Services.AddCalibrationChecks(builder.Configuration);
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -20,6 +23,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapIncidentsApi();
 app.MapKpisApi();
+app.MapCalibrationApi();
 
 // Local requests only (Hangfire's default authorization) until the API key lands.
 app.MapHangfireDashboard("/hangfire");
