@@ -6,6 +6,7 @@
 #   3. builds the server and starts it with the demo loader on, which writes the bundled RS
 #      incidents to InfluxDB, defines one KPI per incident and replays their windows;
 #   4. waits until /api/v1/incidents lists the demo incidents, then keeps the server running.
+#      The demo also writes the ctr-demo calibration stream and checks it once.
 # Ctrl-C stops the server and the influxd this run started.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
@@ -117,5 +118,6 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "run.sh: $url/api/v1/incidents lists ${count:-0} incidents; health: $(curl -s "$url/healthz")" >&2
+echo "run.sh: calibration: $(curl -s "$url/api/v1/calibration/models" | grep -oE '"name":"ctr-demo".*"verdict":"[a-z_]+"' | sed -E 's/.*"verdict":"([a-z_]+)".*/ctr-demo is \1/'); see $url/api/v1/calibration/models" >&2
 echo "run.sh: server on $url (dashboard $url/hangfire, OpenAPI $url/openapi/v1.json); Ctrl-C stops it" >&2
 wait "$server_pid"

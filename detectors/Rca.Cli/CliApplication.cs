@@ -66,6 +66,7 @@ internal static class CliApplication
         root.Add(LocalizeCommand.Create(console, shared));
         root.Add(EvaluateCommand.Create(console, shared, time));
         root.Add(GenerateCommand.Create(console, time));
+        root.Add(CalibrateCommand.Create(console, shared));
         return root;
     }
 

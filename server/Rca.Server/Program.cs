@@ -1,4 +1,5 @@
 using Rca.Server.Api;
+using Rca.Server.Calibration;
 using Rca.Server.Hosting;
 using Rca.Server.Replay;
 
@@ -12,6 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRcaServer(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRcaApi(builder.Configuration, builder.Environment.ContentRootPath);
 
+builder.Services.AddCalibrationChecks(builder.Configuration);
+
 var app = builder.Build();
 app.UseRequestCulture();
 app.UseExceptionHandler();
@@ -22,6 +25,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapIncidentsApi();
 app.MapKpisApi();
+app.MapCalibrationApi();
 app.MapRcaApi();
 
 await app.RunAsync();

@@ -65,7 +65,9 @@ public sealed class ReadApiTests
         Assert.Equal("isp=b;region=eu", detail.Summary.RootCause);
         Assert.Equal(0.5, detail.MinGps);
         Assert.Equal(0.8, detail.ExternalThreshold);
-        Assert.True(detail.Summary.External);
+
+        // A minimum GPS of 0.5 is below the threshold, but the two sets explain the whole change.
+        Assert.False(detail.Summary.External);
         Assert.Equal(8, detail.LeafCount);
         Assert.Equal(2, detail.RootCauseSets.Count);
         Assert.Equal(["region=eu"], detail.RootCauseSets[0].Combinations);

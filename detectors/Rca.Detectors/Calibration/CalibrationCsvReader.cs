@@ -57,7 +57,7 @@ public static class CalibrationCsvReader
         return ParseRawPredictions(DataFileText.ReadStream(stream, displayName), displayName);
     }
 
-    private static List<CalibrationWindow> ParseAggregates(string text, string path, TimeSpan windowLength)
+    internal static List<CalibrationWindow> ParseAggregates(string text, string path, TimeSpan windowLength)
     {
         if (windowLength <= TimeSpan.Zero)
         {
@@ -137,7 +137,7 @@ public static class CalibrationCsvReader
             .Select(group => new CalibrationWindow(group.Key.Model, group.Key.Start, windowLength, fieldNames, group.Value))];
     }
 
-    private static RawPredictionSet ParseRawPredictions(string text, string path)
+    internal static RawPredictionSet ParseRawPredictions(string text, string path)
     {
         var tokenizer = new CsvTokenizer(text, path);
         var header = CsvHeader.Read(tokenizer, path);

@@ -25,7 +25,7 @@ internal sealed class ApiOptions
     /// <summary>The maximum request body in bytes on every endpoint except uploads (default 1 MB).</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>The maximum request body in bytes on <c>POST /api/v1/localize</c> (default 20 MB).</summary>
+    /// <summary>The maximum request body in bytes on <c>POST /api/v1/localize</c> and <c>POST /api/v1/calibration/check</c> (default 20 MB).</summary>
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>Uploads with at most this many leaves are localized during the request; larger ones run in the background.</summary>

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Rca.Server.Api;
 
 /// <summary>
-/// Limits request bodies: <see cref="ApiOptions.MaxUploadBytes"/> on the upload endpoint and
+/// Limits request bodies: <see cref="ApiOptions.MaxUploadBytes"/> on the upload endpoints
+/// (<c>/api/v1/localize</c>, <c>/api/v1/calibration/check</c>) and
 /// <see cref="ApiOptions.MaxBodyBytes"/> everywhere else. A declared length above the limit gets
 /// 413 before the body is read. A chunked body is cut off by the server's own
 /// limit (Kestrel), or by a counting stream where the server has none (the test server).
@@ -37,5 +38,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         await next(context);
     }
 
-    private static bool IsUpload(PathString path) => path.StartsWithSegments("/api/v1/localize", StringComparison.OrdinalIgnoreCase);
+    private static bool IsUpload(PathString path) =>
+        path.StartsWithSegments("/api/v1/localize", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/api/v1/calibration/check", StringComparison.OrdinalIgnoreCase);
 }

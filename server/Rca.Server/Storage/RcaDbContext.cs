@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rca.Server.Calibration;
 
 namespace Rca.Server.Storage;
 
@@ -17,6 +18,8 @@ internal sealed class RcaDbContext(DbContextOptions<RcaDbContext> options) : DbC
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
     public DbSet<RootCauseSetRecord> RootCauseSets => Set<RootCauseSetRecord>();
+
+    public DbSet<CalibrationCheckRecord> CalibrationChecks => Set<CalibrationCheckRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +71,10 @@ internal sealed class RcaDbContext(DbContextOptions<RcaDbContext> options) : DbC
             set.ToTable("RootCauseSets");
             set.HasIndex(s => new { s.IncidentId, s.Position }).IsUnique();
         });
+
+        modelBuilder.ApplyConfiguration(new CalibrationCheckConfiguration());
+        modelBuilder.ApplyConfiguration(new CalibrationFieldConfiguration());
+        modelBuilder.ApplyConfiguration(new CalibrationSegmentConfiguration());
 
         ApiStorageModel.Configure(modelBuilder);
     }

@@ -11,7 +11,7 @@ using Rca.Server.Storage;
 namespace Rca.Server.Storage.Migrations
 {
     [DbContext(typeof(RcaDbContext))]
-    [Migration("20261204215628_AddApiTables")]
+    [Migration("20261204222727_AddApiTables")]
     partial class AddApiTables
     {
         /// <inheritdoc />
@@ -19,6 +19,176 @@ namespace Rca.Server.Storage.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Rca.Server.Calibration.CalibrationCheckRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BucketEce")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CalibrationRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveOutOfBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HistoryWindowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Impressions")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LabelCompletion")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Labels")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Mature")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PredictionSquareSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PredictionSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("RatioBandLearned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RatioBandLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RatioBandUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("RatioOutOfBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReliabilityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentSummary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelName", "State");
+
+                    b.HasIndex("ModelName", "WindowStart")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Rca.Server.Calibration.CalibrationFieldRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BandLearned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BandLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BandUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("FieldEce")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FieldRce")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("OutOfBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationFields", (string)null);
+                });
+
+            modelBuilder.Entity("Rca.Server.Calibration.CalibrationSegmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Impressions")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Labels")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Layer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PredictionSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RelativeError")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Z")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationSegments", (string)null);
+                });
 
             modelBuilder.Entity("Rca.Server.Storage.AlertRecord", b =>
                 {
@@ -570,6 +740,24 @@ namespace Rca.Server.Storage.Migrations
                     b.ToTable("RootCauseSets", (string)null);
                 });
 
+            modelBuilder.Entity("Rca.Server.Calibration.CalibrationFieldRecord", b =>
+                {
+                    b.HasOne("Rca.Server.Calibration.CalibrationCheckRecord", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rca.Server.Calibration.CalibrationSegmentRecord", b =>
+                {
+                    b.HasOne("Rca.Server.Calibration.CalibrationCheckRecord", null)
+                        .WithMany("Segments")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rca.Server.Storage.IncidentFeedbackRecord", b =>
                 {
                     b.HasOne("Rca.Server.Storage.IncidentRecord", null)
@@ -617,6 +805,13 @@ namespace Rca.Server.Storage.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rca.Server.Calibration.CalibrationCheckRecord", b =>
+                {
+                    b.Navigation("Fields");
+
+                    b.Navigation("Segments");
                 });
 
             modelBuilder.Entity("Rca.Server.Storage.IncidentRecord", b =>
