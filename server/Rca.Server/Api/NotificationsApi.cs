@@ -8,7 +8,8 @@ using Rca.Server.Storage;
 namespace Rca.Server.Api;
 
 /// <summary>
-/// The outbound notification endpoint: the outbox with each message's delivery state.
+/// The outbound notification endpoint: the outbox of incident and calibration messages with each
+/// message's delivery state.
 /// </summary>
 internal static class NotificationsApi
 {
@@ -17,7 +18,7 @@ internal static class NotificationsApi
     public static RouteHandlerBuilder MapNotificationsApi(this IEndpointRouteBuilder app) =>
         app.MapGet(ApiVersion.RoutePrefix + "/notifications", ListAsync)
             .WithName("ListNotifications")
-            .WithSummary("Lists outbound notifications, newest first, filtered by status (pending, delivered, failed), channel or incident.")
+            .WithSummary("Lists outbound notifications, newest first, filtered by status (pending, delivered, failed), channel, incident or calibration check.")
             .WithTags("Notifications")
             .RequireAuthorization(ApiPolicies.Read);
 
@@ -28,6 +29,7 @@ internal static class NotificationsApi
         string? status = null,
         string? channel = null,
         long? incidentId = null,
+        long? calibrationCheckId = null,
         int limit = Paging.DefaultLimit,
         int offset = 0)
     {
@@ -57,12 +59,18 @@ internal static class NotificationsApi
             query = query.Where(m => m.IncidentId == incidentId);
         }
 
+        if (calibrationCheckId is not null)
+        {
+            query = query.Where(m => m.CalibrationCheckId == calibrationCheckId);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderByDescending(m => m.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Page<NotificationMessageDto>(
             [.. page.Select(m => new NotificationMessageDto(
                 m.Id,
                 m.IncidentId,
+                m.CalibrationCheckId,
                 m.Channel,
                 m.Event,
                 m.Status,

@@ -8,7 +8,7 @@ internal static class CalibrationServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Calibration</c> at start-up, registers the check job, its InfluxDB
-    /// source and the logging notifier, and schedules one recurring job per enabled model. With
+    /// source and the outbox notifier, and schedules one recurring job per enabled model. With
     /// <c>Demo:Enabled</c>, adds the <c>ctr-demo</c> model (unless configured) and its data loader.
     /// </summary>
     public static IServiceCollection AddCalibrationChecks(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +19,7 @@ internal static class CalibrationServiceCollectionExtensions
         services.AddHttpClient<CalibrationSource>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<CalibrationCheckJob>();
         services.AddScoped<CalibrationScheduler>();
-        services.AddScoped<ICalibrationNotifier, LoggingCalibrationNotifier>();
+        services.AddScoped<ICalibrationNotifier, OutboxCalibrationNotifier>();
         services.AddHostedService<CalibrationStartup>();
 
         if (configuration.GetValue($"{DemoOptions.Section}:Enabled", false))

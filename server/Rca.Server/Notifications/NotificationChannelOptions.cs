@@ -14,6 +14,6 @@ internal sealed class NotificationChannelOptions
     /// <summary>The HMAC-SHA256 key of a <c>webhook</c> channel's <c>X-Rca-Signature</c>.</summary>
     public string? Secret { get; set; }
 
-    /// <summary>Which incidents the channel receives.</summary>
+    /// <summary>Which incidents and calibration drifts the channel receives.</summary>
     public NotificationFilterOptions Filters { get; set; } = new();
 }

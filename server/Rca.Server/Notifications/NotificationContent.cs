@@ -1,17 +1,13 @@
-using Rca.Server.Kpis;
-using Rca.Server.Storage;
-
 namespace Rca.Server.Notifications;
 
 /// <summary>
-/// What a notification reports: the event, the incident with its root-cause sets, the KPI (null
-/// when it was deleted) and the incident link (null without <c>Api:PublicBaseUrl</c>).
+/// What every notification carries: the outbox message id, the event, the severity, the link to
+/// the reported incident or calibration check (null without <c>Api:PublicBaseUrl</c>) and the
+/// time of this delivery attempt.
 /// </summary>
-internal sealed record NotificationContent(
+internal abstract record NotificationContent(
     long DeliveryId,
     string Event,
-    IncidentRecord Incident,
-    KpiDefinition? Kpi,
     string Severity,
     Uri? Link,
     DateTimeOffset SentAt);

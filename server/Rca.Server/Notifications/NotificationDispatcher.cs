@@ -8,7 +8,7 @@ using Rca.Server.Storage;
 namespace Rca.Server.Notifications;
 
 /// <summary>
-/// Sends due outbox messages. Each message is claimed with a conditional update that sets a
+/// Sends due outbox messages of incidents and calibration checks. Each message is claimed with a conditional update that sets a
 /// lease, so two dispatchers (two workers or two servers) never send the same message at once.
 /// A lease that runs out, because its dispatcher died, frees the message again. A failed attempt
 /// is retried after <c>RetryDelaySeconds · 2^(attempts − 1)</c> until <c>MaxAttempts</c>.
@@ -62,16 +62,8 @@ internal sealed class NotificationDispatcher(
         }
 
         var message = await db.Set<OutboxMessageRecord>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-        var incident = await db.Incidents.AsNoTracking().Include(i => i.RootCauseSets).SingleAsync(i => i.Id == message.IncidentId, cancellationToken);
-        var kpi = await catalog.FindAsync(incident.KpiName, cancellationToken);
-        var content = new NotificationContent(
-            message.Id,
-            message.Event,
-            incident,
-            kpi,
-            IncidentSeverity.Of(incident.RelativeChange, kpi?.Detection.MinRelativeChange ?? 0.05),
-            Link(incident.Id),
-            time.GetUtcNow());
+        var content = await LoadContentAsync(message, cancellationToken);
+        var subject = Subject(message);
 
         var (statusCode, error) = await sender.SendAsync(message.Channel, content, cancellationToken);
         var attempts = message.Attempts + 1;
@@ -88,8 +80,8 @@ internal sealed class NotificationDispatcher(
                     .SetProperty(m => m.LeaseUntil, (DateTime?)null),
                 CancellationToken.None);
             logger.LogInformation(
-                "Notification {DeliveryId} ({Event} of incident {IncidentId}) delivered to channel {Channel} on attempt {Attempt}",
-                id, message.Event, message.IncidentId, message.Channel, attempts);
+                "Notification {DeliveryId} ({Event} of {Subject}) delivered to channel {Channel} on attempt {Attempt}",
+                id, message.Event, subject, message.Channel, attempts);
             return true;
         }
 
@@ -107,8 +99,8 @@ internal sealed class NotificationDispatcher(
         if (failed)
         {
             logger.LogError(
-                "Notification {DeliveryId} ({Event} of incident {IncidentId}) to channel {Channel} failed after {Attempts} attempts: {Error}",
-                id, message.Event, message.IncidentId, message.Channel, attempts, error);
+                "Notification {DeliveryId} ({Event} of {Subject}) to channel {Channel} failed after {Attempts} attempts: {Error}",
+                id, message.Event, subject, message.Channel, attempts, error);
         }
         else
         {
@@ -120,6 +112,47 @@ internal sealed class NotificationDispatcher(
         return false;
     }
 
-    private Uri? Link(long incidentId) =>
-        string.IsNullOrEmpty(api.Value.PublicBaseUrl) ? null : new Uri(new Uri(api.Value.PublicBaseUrl.TrimEnd('/') + "/"), $"incidents/{incidentId}");
+    private async Task<NotificationContent> LoadContentAsync(OutboxMessageRecord message, CancellationToken cancellationToken)
+    {
+        var sentAt = time.GetUtcNow();
+        if (message.IncidentId is { } incidentId)
+        {
+            var incident = await db.Incidents.AsNoTracking().Include(i => i.RootCauseSets).SingleAsync(i => i.Id == incidentId, cancellationToken);
+            var kpi = await catalog.FindAsync(incident.KpiName, cancellationToken);
+            return new IncidentNotificationContent(
+                message.Id,
+                message.Event,
+                incident,
+                kpi,
+                IncidentSeverity.Of(incident.RelativeChange, kpi?.Detection.MinRelativeChange ?? 0.05),
+                Link($"incidents/{incident.Id}"),
+                sentAt);
+        }
+
+        if (message.CalibrationCheckId is { } checkId)
+        {
+            var check = await db.CalibrationChecks.AsNoTracking()
+                .Include(c => c.Fields)
+                .Include(c => c.Segments)
+                .AsSplitQuery()
+                .SingleAsync(c => c.Id == checkId, cancellationToken);
+            return new CalibrationNotificationContent(
+                message.Id,
+                message.Event,
+                check,
+                NotificationOutbox.CalibrationDriftSeverity,
+                Link($"api/v1/calibration/checks/{check.Id}"),
+                sentAt);
+        }
+
+        // The table's check constraint rejects such a row, so only a hand-edited database gets here.
+        throw new InvalidOperationException($"Outbox message {message.Id} reports neither an incident nor a calibration check.");
+    }
+
+    private static string Subject(OutboxMessageRecord message) =>
+        message.IncidentId is { } incidentId ? $"incident {incidentId}" : $"calibration check {message.CalibrationCheckId}";
+
+    // The path is relative, so it is appended to a base URL that has a path of its own.
+    private Uri? Link(string relativePath) =>
+        string.IsNullOrEmpty(api.Value.PublicBaseUrl) ? null : new Uri(new Uri(api.Value.PublicBaseUrl.TrimEnd('/') + "/"), relativePath);
 }

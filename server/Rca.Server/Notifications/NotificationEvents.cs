@@ -5,6 +5,7 @@ internal static class NotificationEvents
 {
     public const string Opened = "incident.opened";
     public const string Resolved = "incident.resolved";
+    public const string CalibrationDrifted = "calibration.drifted";
 
     public const string Pending = "pending";
     public const string Delivered = "delivered";

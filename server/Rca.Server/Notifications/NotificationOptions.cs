@@ -53,6 +53,14 @@ internal sealed class NotificationOptions
             {
                 errors.Add($"{key}:Filters:MinSeverity must be low, medium or high, got '{channel.Filters.MinSeverity}'.");
             }
+
+            for (var i = 0; i < channel.Filters.Models.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(channel.Filters.Models[i]))
+                {
+                    errors.Add($"{key}:Filters:Models:{i} is empty. Expected a calibration model name.");
+                }
+            }
         }
 
         if (MaxAttempts < 1 || RetryDelaySeconds < 1 || LeaseSeconds < 1 || TimeoutSeconds < 1)

@@ -6,15 +6,23 @@ using System.Text.Json.Nodes;
 namespace Rca.Server.Notifications;
 
 /// <summary>
-/// The Slack incoming-webhook body (Block Kit). It shows the KPI, window, severity, direction and
-/// change, and the top three root causes with their share of the change (explanatory power).
-/// A note marks a cause that probably lies outside the attributes, and a button links to the incident.
+/// The Slack incoming-webhook body (Block Kit). For an incident it shows the KPI, window,
+/// severity, direction and change, and the top three root causes with their share of the change
+/// (explanatory power). A note marks a cause that probably lies outside the attributes, and a
+/// button links to the incident. <see cref="SlackCalibrationBody"/> builds the calibration body.
 /// </summary>
 internal static class SlackMessageBody
 {
     public const int TopRootCauses = 3;
 
-    public static byte[] Create(NotificationContent content)
+    public static byte[] Create(NotificationContent content) => content switch
+    {
+        IncidentNotificationContent incident => CreateIncident(incident),
+        CalibrationNotificationContent calibration => SlackCalibrationBody.Create(calibration),
+        _ => throw new ArgumentException($"No Slack body for notification content of type {content.GetType().Name}.", nameof(content)),
+    };
+
+    private static byte[] CreateIncident(IncidentNotificationContent content)
     {
         var incident = content.Incident;
         var resolved = content.Event == NotificationEvents.Resolved;
@@ -92,7 +100,7 @@ internal static class SlackMessageBody
         return JsonSerializer.SerializeToUtf8Bytes(body);
     }
 
-    private static string RootCauses(NotificationContent content)
+    private static string RootCauses(IncidentNotificationContent content)
     {
         var sets = content.Incident.RootCauseSets.OrderBy(s => s.Position).Take(TopRootCauses).ToList();
         if (sets.Count == 0)
@@ -110,15 +118,15 @@ internal static class SlackMessageBody
         return text.ToString();
     }
 
-    private static JsonObject Field(string name, string value) => new() { ["type"] = "mrkdwn", ["text"] = $"*{name}*\n{value}" };
+    internal static JsonObject Field(string name, string value) => new() { ["type"] = "mrkdwn", ["text"] = $"*{name}*\n{value}" };
 
     // Slack's mrkdwn reads '&', '<' and '>' as control characters, so text from data is escaped as HTML entities.
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    internal static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     // The invariant culture writes "90 %"; chat messages read better as "90%".
     private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -5,7 +5,8 @@ namespace Rca.Server.Storage;
 
 /// <summary>
 /// The tables of the REST API, webhooks and notifications: API keys, incident feedback and
-/// status history, leaf snapshots, ad-hoc localizations, received alerts and the outbox.
+/// status history, leaf snapshots, ad-hoc localizations, received alerts and the notification
+/// outbox of incidents and calibration checks.
 /// </summary>
 internal static class ApiStorageModel
 {
@@ -92,8 +93,11 @@ internal static class ApiStorageModel
 
         modelBuilder.Entity<OutboxMessageRecord>(message =>
         {
-            message.ToTable("OutboxMessages");
+            // A message reports exactly one subject: an incident or a calibration check.
+            message.ToTable("OutboxMessages", table => table.HasCheckConstraint(
+                "CK_OutboxMessages_OneSubject", "(\"IncidentId\" IS NULL) <> (\"CalibrationCheckId\" IS NULL)"));
             message.HasIndex(m => new { m.IncidentId, m.Channel, m.Event }).IsUnique();
+            message.HasIndex(m => new { m.CalibrationCheckId, m.Channel, m.Event }).IsUnique();
             message.HasIndex(m => new { m.Status, m.NextAttemptAt });
             message.Property(m => m.Channel).HasMaxLength(200);
             message.Property(m => m.Event).HasMaxLength(32);
@@ -104,6 +108,7 @@ internal static class ApiStorageModel
             message.Property(m => m.CreatedAt).HasConversion(utc);
             message.Property(m => m.DeliveredAt).HasConversion(utcOrNull);
             message.HasOne(m => m.Incident).WithMany().HasForeignKey(m => m.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            message.HasOne(m => m.CalibrationCheck).WithMany().HasForeignKey(m => m.CalibrationCheckId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,22 +1,34 @@
+using Rca.Server.Calibration;
+
 namespace Rca.Server.Storage;
 
 /// <summary>
-/// A notification waiting for delivery to one channel. (IncidentId, Channel, Event) is unique:
-/// one message per incident and channel when it opens and one when it is resolved.
+/// A notification waiting for delivery to one channel. It reports either an incident or a
+/// calibration check: exactly one of <see cref="IncidentId"/> and <see cref="CalibrationCheckId"/>
+/// is set, which a check constraint enforces. (IncidentId, Channel, Event) is unique, so a channel
+/// gets one message per incident when it opens and one when it is resolved, and
+/// (CalibrationCheckId, Channel, Event) is unique, so it gets one per drifted calibration check.
 /// </summary>
 internal sealed class OutboxMessageRecord
 {
     public long Id { get; set; }
 
-    public long IncidentId { get; set; }
+    /// <summary>The reported incident; null for a calibration message.</summary>
+    public long? IncidentId { get; set; }
 
     /// <summary>Navigation used only to insert the message in the same save as a new incident.</summary>
     public IncidentRecord? Incident { get; set; }
 
+    /// <summary>The reported calibration check; null for an incident message.</summary>
+    public long? CalibrationCheckId { get; set; }
+
+    /// <summary>Navigation used only to insert the message in the same save as a new calibration check.</summary>
+    public CalibrationCheckRecord? CalibrationCheck { get; set; }
+
     /// <summary>The channel name under <c>Notifications:Channels</c>.</summary>
     public required string Channel { get; set; }
 
-    /// <summary><c>incident.opened</c> or <c>incident.resolved</c>.</summary>
+    /// <summary><c>incident.opened</c>, <c>incident.resolved</c> or <c>calibration.drifted</c>.</summary>
     public required string Event { get; set; }
 
     /// <summary><c>pending</c>, <c>delivered</c> or <c>failed</c> (no attempts left).</summary>

@@ -632,6 +632,9 @@ namespace Rca.Server.Storage.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CalibrationCheckId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -648,7 +651,7 @@ namespace Rca.Server.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("IncidentId")
+                    b.Property<long?>("IncidentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
@@ -676,10 +679,16 @@ namespace Rca.Server.Storage.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("CalibrationCheckId", "Channel", "Event")
+                        .IsUnique();
+
                     b.HasIndex("IncidentId", "Channel", "Event")
                         .IsUnique();
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.ToTable("OutboxMessages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_OutboxMessages_OneSubject", "(\"IncidentId\" IS NULL) <> (\"CalibrationCheckId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Rca.Server.Storage.RootCauseSetRecord", b =>
@@ -786,11 +795,17 @@ namespace Rca.Server.Storage.Migrations
 
             modelBuilder.Entity("Rca.Server.Storage.OutboxMessageRecord", b =>
                 {
+                    b.HasOne("Rca.Server.Calibration.CalibrationCheckRecord", "CalibrationCheck")
+                        .WithMany()
+                        .HasForeignKey("CalibrationCheckId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Rca.Server.Storage.IncidentRecord", "Incident")
                         .WithMany()
                         .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("CalibrationCheck");
 
                     b.Navigation("Incident");
                 });
