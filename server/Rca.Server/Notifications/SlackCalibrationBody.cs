@@ -80,13 +80,14 @@ internal static class SlackCalibrationBody
         {
             if (field.OutOfBand)
             {
+                // Field-RCE drifts only upwards, so only the band's upper limit matters.
                 text.Append("\n• Field-RCE of `").Append(SlackMessageBody.Escape(field.Field)).Append("` ").Append(Metric(field.FieldRce))
-                    .Append(Band(field.BandLower, field.BandUpper));
+                    .Append(field.BandUpper is { } upper ? $", above its band's upper limit {Metric(upper)}" : "");
                 count++;
             }
         }
 
-        // A drifted window has at least one metric out of band; the fallback covers rows written by hand.
+        // A drifted window has at least one metric out of band, so only a row written by hand gets the fallback.
         return count == 0 ? text.Append("\nNo metric is out of band in this window.").ToString() : text.ToString();
     }
 
@@ -128,7 +129,7 @@ internal static class SlackCalibrationBody
     private static string Band(double? lower, double? upper) =>
         lower is { } l && upper is { } u ? $", band {Metric(l)}–{Metric(u)}" : "";
 
-    // A window shorter than a day shows the end as a time of day; a longer one needs its date.
+    // A window shorter than a day shows its end as a time of day, and a longer one shows the end's date too.
     private static string Window(DateTime start, DateTime end) =>
         end - start < TimeSpan.FromDays(1)
             ? string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd HH:mm}–{end:HH:mm} UTC")

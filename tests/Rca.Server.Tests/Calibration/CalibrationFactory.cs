@@ -9,9 +9,10 @@ namespace Rca.Server.Tests.Calibration;
 
 /// <summary>
 /// A host with Hangfire in-memory storage, a SQLite store in a temporary directory, a manual
-/// clock, a recording notifier and the given configuration (for example <c>Calibration:Models:…</c>).
+/// clock and the given configuration (for example <c>Calibration:Models:…</c>). With
+/// <paramref name="recordNotices"/> true (the default) a recording notifier replaces the outbox one.
 /// </summary>
-internal sealed class CalibrationFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class CalibrationFactory(IReadOnlyDictionary<string, string?> settings, bool recordNotices = true) : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rca-calibration-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -46,7 +47,10 @@ internal sealed class CalibrationFactory(IReadOnlyDictionary<string, string?> se
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddScoped<ICalibrationNotifier>(_ => Notifier);
+            if (recordNotices)
+            {
+                services.AddScoped<ICalibrationNotifier>(_ => Notifier);
+            }
         });
     }
 
