@@ -1,8 +1,11 @@
 using Hangfire;
 using Rca.Server.Api;
 using Rca.Server.Calibration;
+using Rca.Server.Health;
 using Rca.Server.Hosting;
+using Rca.Server.Metrics;
 using Rca.Server.Replay;
+using Rca.Server.Retention;
 
 // The replay verb runs checks in this process and exits, without the web host or Hangfire.
 if (args.Length > 0 && args[0] == ReplayCommand.Verb)
@@ -14,6 +17,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRcaServer(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddCalibrationChecks(builder.Configuration);
+builder.Services.AddRcaMetrics();
+builder.Services.AddReadinessProbe(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -21,6 +27,8 @@ app.UseStatusCodePages();
 
 app.MapOpenApi();
 app.MapHealthApi();
+app.MapReadinessApi();
+app.MapRcaMetrics();
 app.MapIncidentsApi();
 app.MapKpisApi();
 app.MapCalibrationApi();

@@ -4,6 +4,7 @@ using Rca.Server.Demo;
 using Rca.Server.Health;
 using Rca.Server.Jobs;
 using Rca.Server.Kpis;
+using Rca.Server.Metrics;
 using Rca.Server.Replay;
 using Rca.Server.Sources;
 using Rca.Server.Storage;
@@ -23,6 +24,7 @@ internal static class ServerServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddLocalization();
+        services.AddRcaInstruments();
 
         services.AddOptions<CheckOptions>().Bind(configuration.GetSection(CheckOptions.Section))
             .Validate(
