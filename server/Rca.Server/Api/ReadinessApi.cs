@@ -6,14 +6,14 @@ namespace Rca.Server.Api;
 
 /// <summary>
 /// The readiness endpoint, <c>GET /readyz</c>: 200 when every InfluxDB connection and the store
-/// answer, otherwise 503 with the checks that failed.
+/// respond, otherwise 503 with the checks that failed.
 /// </summary>
 internal static class ReadinessApi
 {
     public static RouteHandlerBuilder MapReadinessApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/readyz", GetReadinessAsync)
             .WithName("GetReadiness")
-            .WithSummary("Pings every InfluxDB connection and queries the store; 200 when all answer, 503 naming the failed checks otherwise.")
+            .WithSummary("Pings every InfluxDB connection and queries the store; 200 when all respond, 503 naming the failed checks otherwise.")
             .WithTags("Health");
 
     private static async Task<Results<Ok<ReadinessReport>, JsonHttpResult<ReadinessReport>>> GetReadinessAsync(

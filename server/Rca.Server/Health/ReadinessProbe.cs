@@ -8,8 +8,8 @@ using Rca.Server.Storage;
 namespace Rca.Server.Health;
 
 /// <summary>
-/// Checks what a KPI check needs: every configured InfluxDB connection answers <c>GET /ping</c>
-/// with a 2xx status, and the incident store answers a one-row query, each within
+/// Checks what a KPI check needs: every configured InfluxDB connection responds to <c>GET /ping</c>
+/// with a 2xx status, and the incident store returns the result of a one-row query, each within
 /// <see cref="ReadinessOptions.Timeout"/>.
 /// </summary>
 /// <remarks>
