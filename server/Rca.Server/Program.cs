@@ -1,7 +1,10 @@
 using Rca.Server.Api;
 using Rca.Server.Calibration;
+using Rca.Server.Health;
 using Rca.Server.Hosting;
+using Rca.Server.Metrics;
 using Rca.Server.Replay;
+using Rca.Server.Retention;
 
 // The replay verb runs checks in this process and exits, without the web host or Hangfire.
 if (args.Length > 0 && args[0] == ReplayCommand.Verb)
@@ -14,6 +17,9 @@ builder.Services.AddRcaServer(builder.Configuration, builder.Environment.Content
 builder.Services.AddRcaApi(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddCalibrationChecks(builder.Configuration);
+builder.Services.AddRcaMetrics();
+builder.Services.AddReadinessProbe(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();
 app.UseRequestCulture();
@@ -23,6 +29,8 @@ app.UseRcaApi();
 
 app.MapOpenApi();
 app.MapHealthApi();
+app.MapReadinessApi();
+app.MapRcaMetrics();
 app.MapIncidentsApi();
 app.MapKpisApi();
 app.MapCalibrationApi();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rca.Detectors.Calibration;
 using Rca.Server.Jobs;
+using Rca.Server.Metrics;
 using Rca.Server.Storage;
 
 namespace Rca.Server.Calibration;
@@ -30,6 +31,7 @@ internal sealed class CalibrationCheckJob(
     CalibrationSource source,
     RcaDbContext db,
     ICalibrationNotifier notifier,
+    RcaMetrics metrics,
     TimeProvider time,
     ILogger<CalibrationCheckJob> logger)
 {
@@ -127,6 +129,7 @@ internal sealed class CalibrationCheckJob(
             .ToDictionaryAsync(c => c.WindowStart, cancellationToken);
 
         int inserted = 0, updated = 0, kept = 0, drifted = 0;
+        var storedVerdicts = new List<string>();
         foreach (var check in checks)
         {
             if (check.Window.Start < first)
@@ -154,6 +157,7 @@ internal sealed class CalibrationCheckJob(
             }
 
             CalibrationRecordMapper.Fill(record, check, mature, now);
+            storedVerdicts.Add(record.State);
             if (mature && check.Verdict.State == CalibrationState.Drifted)
             {
                 drifted++;
@@ -171,6 +175,11 @@ internal sealed class CalibrationCheckJob(
             logger.LogWarning("Calibration check of model {Model} found its windows stored by a concurrent run; keeping those", modelName);
             db.ChangeTracker.Clear();
             return new CalibrationRunSummary(0, 0, inserted + updated + kept, 0);
+        }
+
+        foreach (var verdict in storedVerdicts)
+        {
+            metrics.RecordCalibrationCheck(modelName, verdict);
         }
 
         return new CalibrationRunSummary(inserted, updated, kept, drifted);

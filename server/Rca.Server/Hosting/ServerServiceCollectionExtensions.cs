@@ -5,6 +5,7 @@ using Rca.Server.Health;
 using Rca.Server.Incidents;
 using Rca.Server.Jobs;
 using Rca.Server.Kpis;
+using Rca.Server.Metrics;
 using Rca.Server.Replay;
 using Rca.Server.Sources;
 using Rca.Server.Storage;
@@ -24,6 +25,7 @@ internal static class ServerServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddLocalization();
+        services.AddRcaInstruments();
 
         services.AddOptions<CheckOptions>().Bind(configuration.GetSection(CheckOptions.Section))
             .Validate(

@@ -3,6 +3,7 @@ using Rca.Detectors.Data;
 using Rca.Detectors.Localization;
 using Rca.Server.Incidents;
 using Rca.Server.Kpis;
+using Rca.Server.Metrics;
 using Rca.Server.Storage;
 
 namespace Rca.Server.Jobs;
@@ -18,6 +19,7 @@ internal sealed class KpiWindowChecker(
     KpiSourceResolver sources,
     LocalizerResolver localizers,
     KpiWindowHistory windowHistory,
+    RcaMetrics metrics,
     TimeProvider time,
     IncidentOpenedRecorder incidentRecorder,
     ILogger<KpiWindowChecker> logger)
@@ -47,11 +49,18 @@ internal sealed class KpiWindowChecker(
         var step = new StepTimer(time);
         try
         {
-            return await RunAsync(kpi, windowStart, trigger, record, step, started, cancellationToken);
+            var outcome = await RunAsync(kpi, windowStart, trigger, record, step, started, cancellationToken);
+            if (!outcome.Kept)
+            {
+                metrics.RecordCheck(kpi.Name, outcome.Status, time.GetElapsedTime(started));
+            }
+
+            return outcome;
         }
         catch (Exception error) when (error is not OperationCanceledException and not DbUpdateException)
         {
             await RecordFailureAsync(kpi, windowStart, record, started, error);
+            metrics.RecordCheck(kpi.Name, CheckStatus.Failed, time.GetElapsedTime(started));
             throw new KpiCheckFailedException(kpi.Name, windowStart, error);
         }
     }
@@ -59,7 +68,7 @@ internal sealed class KpiWindowChecker(
     private async Task<CheckOutcome> RunAsync(
         KpiDefinition kpi, DateTimeOffset windowStart, string trigger, CheckRecord record, StepTimer step, long started, CancellationToken cancellationToken)
     {
-        var source = sources.Resolve(kpi);
+        var source = new TimedKpiSource(sources.Resolve(kpi), metrics, time);
         WindowData data;
 
         // Only scheduled checks, which move forward one window at a time, reuse the windows read
@@ -103,6 +112,7 @@ internal sealed class KpiWindowChecker(
 
             var localization = localizers.Resolve(kpi).Localize(table, cancellationToken);
             record.LocalizeMilliseconds = step.Lap();
+            metrics.RecordLocalization(kpi.Name, TimeSpan.FromMilliseconds(record.LocalizeMilliseconds));
             incident = await CreateIncidentAsync(kpi, windowStart, trigger, verdict, actual, forecast, table.LeafCount, localization, cancellationToken);
             db.Incidents.Add(incident);
             incidentRecorder.Record(kpi, incident, table);
@@ -118,6 +128,7 @@ internal sealed class KpiWindowChecker(
 
         if (incident is not null)
         {
+            metrics.RecordIncidentOpened(kpi.Name);
             logger.LogInformation(
                 "Incident {IncidentId} opened for KPI {Kpi} at {WindowStart:O}: actual {Actual}, forecast {Forecast}, {SetCount} root-cause sets ({RootCause}), external {External}",
                 incident.Id, kpi.Name, windowStart, actual, forecast, incident.RootCauseSets.Count, incident.RootCause, incident.External);
