@@ -2,6 +2,7 @@ using Rca.Server.Api;
 using Rca.Server.Calibration;
 using Rca.Server.Hosting;
 using Rca.Server.Replay;
+using Rca.Server.Ui;
 
 // The replay verb runs checks in this process and exits, without the web host or Hangfire.
 if (args.Length > 0 && args[0] == ReplayCommand.Verb)
@@ -14,12 +15,14 @@ builder.Services.AddRcaServer(builder.Configuration, builder.Environment.Content
 builder.Services.AddRcaApi(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddCalibrationChecks(builder.Configuration);
+builder.Services.AddRcaUi(builder.Configuration);
 
 var app = builder.Build();
 app.UseRequestCulture();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRcaApi();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealthApi();
@@ -27,6 +30,7 @@ app.MapIncidentsApi();
 app.MapKpisApi();
 app.MapCalibrationApi();
 app.MapRcaApi();
+app.MapRcaUi();
 
 await app.RunAsync();
 return 0;

@@ -61,7 +61,7 @@ internal static class IncidentActionsApi
         return group;
     }
 
-    private static async Task<Results<Ok<IncidentSummary>, ProblemHttpResult>> ChangeStatusAsync(
+    internal static async Task<Results<Ok<IncidentSummary>, ProblemHttpResult>> ChangeStatusAsync(
         long id,
         string target,
         StatusChangeRequest? body,
@@ -178,7 +178,7 @@ internal static class IncidentActionsApi
         return TypedResults.Ok(feedback.ToDto());
     }
 
-    private static async Task<Results<Ok<DrilldownResult>, ProblemHttpResult>> DrilldownAsync(
+    internal static async Task<Results<Ok<DrilldownResult>, ProblemHttpResult>> DrilldownAsync(
         long id,
         RcaDbContext db,
         Problems problems,

@@ -1,0 +1,90 @@
+using Rca.Web.Components.Pages;
+using Rca.Web.Tests.Support;
+
+namespace Rca.Web.Tests;
+
+public sealed class IncidentPageTests : DashboardContext
+{
+    public IncidentPageTests()
+    {
+        Queries.Kpis.Add(Incidents.Kpi("requests"));
+        Queries.Drilldown = Incidents.Drilldown(7);
+    }
+
+    [Fact]
+    public void Acknowledge_CallsCommandAndShowsStatus()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        cut.Find("#acknowledge").Click();
+
+        Assert.Equal([(7L, "acknowledged")], Commands.Changes);
+        cut.WaitForAssertion(() => Assert.Equal("acknowledged", cut.Find("#incident-status [data-status]").GetAttribute("data-status")));
+        Assert.True(cut.Find("#acknowledge").HasAttribute("disabled"));
+        Assert.False(cut.Find("#resolve").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Resolve_CallsCommand()
+    {
+        Queries.Details[7] = Incidents.Detail(7, status: "acknowledged");
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        cut.Find("#resolve").Click();
+
+        Assert.Equal([(7L, "resolved")], Commands.Changes);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#reopen").HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void ReadOnly_HidesStatusButtons()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        Commands.CanChangeStatus = false;
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        Assert.Empty(cut.FindAll("#acknowledge"));
+        Assert.NotNull(cut.Find("#read-only"));
+    }
+
+    [Fact]
+    public void External_ShowsBanner()
+    {
+        Queries.Details[7] = Incidents.Detail(7, external: true);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        Assert.Contains("GPS 0.420, below the threshold 0.500", cut.Find("#external-cause").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotExternal_HasNoBanner()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        Assert.Empty(cut.FindAll("#external-cause"));
+    }
+
+    [Fact]
+    public void Page_DrillsDownByTopRootCauseCuboid()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        Assert.Equal([["province", "isp"]], Queries.DrilldownRequests);
+        Assert.Equal(4, cut.FindAll("#heatmap td.heatmap-cell").Count);
+        // province=Beijing covers the Beijing row, and the two Shanghai combinations cover the Shanghai row.
+        Assert.Equal(4, cut.FindAll("#heatmap td[data-root-cause='true']").Count);
+        Assert.Equal(2, cut.FindAll("#root-causes tr.root-cause-set").Count);
+        Assert.NotNull(cut.Find("#series-chart"));
+    }
+
+    [Fact]
+    public void UnknownIncident_ShowsError()
+    {
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 99));
+
+        Assert.Equal("No incident has id 99.", cut.Find("#incident-error").TextContent.Trim());
+    }
+}

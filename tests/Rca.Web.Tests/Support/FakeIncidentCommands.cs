@@ -1,0 +1,26 @@
+using Rca.Contracts;
+
+namespace Rca.Web.Tests.Support;
+
+/// <summary>
+/// Records status changes and applies them to the incidents of a <see cref="FakeIncidentQueries"/>.
+/// </summary>
+internal sealed class FakeIncidentCommands(FakeIncidentQueries queries) : IIncidentCommands
+{
+    public bool CanChangeStatus { get; set; } = true;
+
+    public List<(long Id, string Target)> Changes { get; } = [];
+
+    public Task<OperationResult<IncidentSummary>> ChangeStatusAsync(long id, string targetStatus, string? comment, CancellationToken cancellationToken)
+    {
+        Changes.Add((id, targetStatus));
+        if (!queries.Details.TryGetValue(id, out var detail))
+        {
+            return Task.FromResult(OperationResult<IncidentSummary>.Failure($"No incident has id {id}."));
+        }
+
+        var changed = detail.Summary with { Status = targetStatus };
+        queries.Details[id] = detail with { Summary = changed };
+        return Task.FromResult(OperationResult<IncidentSummary>.Success(changed));
+    }
+}
