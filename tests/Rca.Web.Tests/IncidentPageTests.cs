@@ -81,6 +81,20 @@ public sealed class IncidentPageTests : DashboardContext
     }
 
     [Fact]
+    public void CopyCurl_WritesClipboard()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        cut.Find("#reproduce-curl").ParentElement!.QuerySelector("button[aria-label='Copy the curl command']")!.Click();
+
+        var call = Assert.Single(JSInterop.Invocations, invocation => invocation.Identifier == "navigator.clipboard.writeText");
+        Assert.Equal(
+            "curl -X POST -H \"X-Api-Key: $RCA_API_KEY\" \"http://localhost/api/v1/kpis/requests/replay?from=2026-03-01T12%3A00%3A00Z&to=2026-03-01T12%3A05%3A00Z\"",
+            call.Arguments[0]);
+    }
+
+    [Fact]
     public void UnknownIncident_ShowsError()
     {
         var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 99));
