@@ -50,6 +50,7 @@ public sealed class DashboardTests
 
         await page.Locator("#acknowledge").ClickAsync();
         await Expect(page.Locator("#incident-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+        await Expect(page.Locator("#history td.history-actor")).ToHaveTextAsync("dashboard");
         var stored = await api.GetFromJsonAsync<IncidentDetail>($"/api/v1/incidents/{newest.Id}", ct);
         Assert.Equal("acknowledged", stored!.Summary.Status);
         Assert.Equal("dashboard", Assert.Single(stored.History).Actor);

@@ -23,6 +23,7 @@ public sealed class IncidentPageTests : DashboardContext
         cut.WaitForAssertion(() => Assert.Equal("acknowledged", cut.Find("#incident-status [data-status]").GetAttribute("data-status")));
         Assert.True(cut.Find("#acknowledge").HasAttribute("disabled"));
         Assert.False(cut.Find("#resolve").HasAttribute("disabled"));
+        Assert.Equal("dashboard", cut.Find("#history tr.history-change td.history-actor").TextContent);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ internal sealed class FakeIncidentCommands(FakeIncidentQueries queries) : IIncid
         }
 
         var changed = detail.Summary with { Status = targetStatus };
-        queries.Details[id] = detail with { Summary = changed };
+        IncidentStatusChangeDto change = new(detail.Summary.Status, targetStatus, "dashboard", comment, Incidents.Window.AddMinutes(30));
+        queries.Details[id] = detail with { Summary = changed, History = [.. detail.History, change] };
         return Task.FromResult(OperationResult<IncidentSummary>.Success(changed));
     }
 }
