@@ -49,4 +49,14 @@ public sealed class IncidentListTests : DashboardContext
         Assert.Equal("resolved", Queries.ListQueries[^1].Status);
         cut.WaitForAssertion(() => Assert.Equal("incidents/2", cut.Find("a.incident-link").GetAttribute("href")));
     }
+
+    [Fact]
+    public void List_ReloadsWhileOpen()
+    {
+        var cut = Render<IncidentList>(parameters => parameters.Add(page => page.RefreshInterval, TimeSpan.FromMilliseconds(50)));
+        Queries.Incidents.Add(Incidents.Summary(3, rootCause: "isp=Mobile"));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("a.incident-link").Count), TimeSpan.FromSeconds(10));
+        Assert.True(Queries.ListQueries.Count >= 2);
+    }
 }
