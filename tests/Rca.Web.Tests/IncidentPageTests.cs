@@ -1,3 +1,4 @@
+using Rca.Contracts;
 using Rca.Web.Components.Pages;
 using Rca.Web.Tests.Support;
 
@@ -42,7 +43,7 @@ public sealed class IncidentPageTests : DashboardContext
     public void ReadOnly_HidesStatusButtons()
     {
         Queries.Details[7] = Incidents.Detail(7);
-        Commands.CanChangeStatus = false;
+        Commands.CanChangeIncidents = false;
         var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
 
         Assert.Empty(cut.FindAll("#acknowledge"));
@@ -93,6 +94,25 @@ public sealed class IncidentPageTests : DashboardContext
         Assert.Equal(
             "curl -X POST -H \"X-Api-Key: $RCA_API_KEY\" \"http://localhost/api/v1/kpis/requests/replay?from=2026-03-01T12%3A00%3A00Z&to=2026-03-01T12%3A05%3A00Z\"",
             call.Arguments[0]);
+    }
+
+    [Fact]
+    public void Feedback_CallsCommandAndShowsIt()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+        Assert.True(cut.Find("#feedback-submit").HasAttribute("disabled"));
+
+        cut.Find("#verdict-partly").Click();
+        cut.Find("#feedback-root-cause").Change("province=Beijing;isp=Unicom");
+        cut.Find("#feedback-submit").Click();
+
+        var (id, feedback) = Assert.Single(Commands.Feedback);
+        Assert.Equal(7, id);
+        Assert.Equal(new FeedbackRequest("partly", "province=Beijing;isp=Unicom", null), feedback);
+        cut.WaitForAssertion(() => Assert.Equal(
+            "Current feedback: Partly, by dashboard at 2026-03-01 12:40 UTC.",
+            cut.Find("#feedback-current").FirstChild!.TextContent.Trim()));
     }
 
     [Fact]

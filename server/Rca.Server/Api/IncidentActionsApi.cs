@@ -100,7 +100,7 @@ internal static class IncidentActionsApi
         return TypedResults.Ok(incident.ToSummary(kpi?.Detection.MinRelativeChange ?? 0.05));
     }
 
-    private static async Task<Results<Ok<IncidentFeedbackDto>, ProblemHttpResult, ValidationProblem>> PutFeedbackAsync(
+    internal static async Task<Results<Ok<IncidentFeedbackDto>, ProblemHttpResult, ValidationProblem>> PutFeedbackAsync(
         long id,
         FeedbackRequest body,
         RcaDbContext db,

@@ -16,7 +16,9 @@ namespace Rca.Server.Ui;
 /// </summary>
 internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<UiOptions> options) : IIncidentQueries, IIncidentCommands
 {
-    public bool CanChangeStatus => options.Value.AllowStatusChanges;
+    private static readonly string ReadOnlyMessage = $"The dashboard is read-only because {UiOptions.Section}:AllowChanges is false.";
+
+    public bool CanChangeIncidents => options.Value.AllowChanges;
 
     public async Task<OperationResult<Page<IncidentSummary>>> ListAsync(IncidentQuery query, CancellationToken cancellationToken)
     {
@@ -70,11 +72,36 @@ internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<Ui
         return Unwrap<DrilldownResult>(result.Result);
     }
 
+    public async Task<OperationResult<IncidentFeedbackDto>> SubmitFeedbackAsync(long id, FeedbackRequest feedback, CancellationToken cancellationToken)
+    {
+        if (!CanChangeIncidents)
+        {
+            return OperationResult<IncidentFeedbackDto>.Failure(ReadOnlyMessage);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var result = await IncidentActionsApi.PutFeedbackAsync(
+            id,
+            feedback,
+            services.GetRequiredService<RcaDbContext>(),
+            services.GetRequiredService<KpiCatalog>(),
+            services.GetRequiredService<Problems>(),
+            services.GetRequiredService<TimeProvider>(),
+            Actor(),
+            cancellationToken);
+
+        // A validation problem lists its messages per field; the dashboard shows them on one line.
+        return result.Result is ValidationProblem invalid
+            ? OperationResult<IncidentFeedbackDto>.Failure(string.Join(" ", invalid.ProblemDetails.Errors.Select(field => $"{field.Key}: {string.Join(" ", field.Value)}")))
+            : Unwrap<IncidentFeedbackDto>(result.Result);
+    }
+
     public async Task<OperationResult<IncidentSummary>> ChangeStatusAsync(long id, string targetStatus, string? comment, CancellationToken cancellationToken)
     {
-        if (!CanChangeStatus)
+        if (!CanChangeIncidents)
         {
-            return OperationResult<IncidentSummary>.Failure($"The dashboard is read-only because {UiOptions.Section}:AllowStatusChanges is false.");
+            return OperationResult<IncidentSummary>.Failure(ReadOnlyMessage);
         }
 
         if (!IncidentStatus.All.Contains(targetStatus))
@@ -84,7 +111,6 @@ internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<Ui
 
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var actor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, options.Value.Actor)], authenticationType: "Dashboard"));
         var result = await IncidentActionsApi.ChangeStatusAsync(
             id,
             targetStatus,
@@ -93,10 +119,13 @@ internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<Ui
             services.GetRequiredService<RcaDbContext>(),
             services.GetRequiredService<KpiCatalog>(),
             services.GetRequiredService<Problems>(),
-            actor,
+            Actor(),
             cancellationToken);
         return Unwrap<IncidentSummary>(result.Result);
     }
+
+    private ClaimsPrincipal Actor() =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, options.Value.Actor)], authenticationType: "Dashboard"));
 
     private static OperationResult<T> Unwrap<T>(IResult result)
         where T : class => result switch

@@ -6,15 +6,15 @@ namespace Rca.Server.Ui;
 /// <remarks>
 /// The dashboard has no login of its own: it reads and changes incidents in process, not through
 /// the API key check. Run it on loopback or behind a proxy that authenticates users, or set
-/// <see cref="AllowStatusChanges"/> to false to make it read-only.
+/// <see cref="AllowChanges"/> to false to make it read-only.
 /// </remarks>
 internal sealed class UiOptions
 {
     public const string Section = "Ui";
 
-    /// <summary>Whether the dashboard's acknowledge, resolve and reopen buttons work (default true).</summary>
-    public bool AllowStatusChanges { get; set; } = true;
+    /// <summary>Whether the dashboard's acknowledge, resolve, reopen and feedback controls work (default true).</summary>
+    public bool AllowChanges { get; set; } = true;
 
-    /// <summary>The actor recorded in an incident's history for changes made in the dashboard.</summary>
+    /// <summary>The actor recorded in an incident's history, and the feedback author, for changes made in the dashboard.</summary>
     public string Actor { get; set; } = "dashboard";
 }

@@ -53,16 +53,38 @@ public sealed class DashboardHostTests
     }
 
     [Fact]
-    public async Task ReadOnlyUi_RejectsStatusChange()
+    public async Task Feedback_StoredWithDashboardAuthor()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct, host => host.Settings["Ui:AllowStatusChanges"] = "false");
+        using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct);
+        using var client = factory.CreateClient();
+        var commands = factory.Services.GetRequiredService<IIncidentCommands>();
+        var id = (await client.GetFromJsonAsync<Page<IncidentSummary>>("/api/v1/incidents", ct))!.Items[0].Id;
+
+        var stored = await commands.SubmitFeedbackAsync(id, new FeedbackRequest("partly", "region=eu", "us was hit too"), ct);
+        var invalid = await commands.SubmitFeedbackAsync(id, new FeedbackRequest("maybe", null, null), ct);
+        var detail = await client.GetFromJsonAsync<IncidentDetail>($"/api/v1/incidents/{id}", ct);
+
+        Assert.Equal("dashboard", stored.Value!.Author);
+        Assert.Equal("partly", detail!.Feedback!.Verdict);
+        Assert.Equal("region=eu", detail.Feedback.RootCause);
+        Assert.Equal("us was hit too", detail.Feedback.Comment);
+        Assert.Equal("verdict: must be one of correct, partly, wrong, got 'maybe'.", invalid.Error);
+    }
+
+    [Fact]
+    public async Task ReadOnlyUi_RejectsChanges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct, host => host.Settings["Ui:AllowChanges"] = "false");
         var commands = factory.Services.GetRequiredService<IIncidentCommands>();
 
         var result = await commands.ChangeStatusAsync(1, "acknowledged", null, ct);
+        var feedback = await commands.SubmitFeedbackAsync(1, new FeedbackRequest("correct", null, null), ct);
 
-        Assert.False(commands.CanChangeStatus);
-        Assert.Equal("The dashboard is read-only because Ui:AllowStatusChanges is false.", result.Error);
+        Assert.False(commands.CanChangeIncidents);
+        Assert.Equal("The dashboard is read-only because Ui:AllowChanges is false.", result.Error);
+        Assert.Equal("The dashboard is read-only because Ui:AllowChanges is false.", feedback.Error);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Rca.Web.Tests.Support;
 /// </summary>
 internal sealed class FakeIncidentCommands(FakeIncidentQueries queries) : IIncidentCommands
 {
-    public bool CanChangeStatus { get; set; } = true;
+    public bool CanChangeIncidents { get; set; } = true;
 
     public List<(long Id, string Target)> Changes { get; } = [];
 
@@ -23,5 +23,15 @@ internal sealed class FakeIncidentCommands(FakeIncidentQueries queries) : IIncid
         IncidentStatusChangeDto change = new(detail.Summary.Status, targetStatus, "dashboard", comment, Incidents.Window.AddMinutes(30));
         queries.Details[id] = detail with { Summary = changed, History = [.. detail.History, change] };
         return Task.FromResult(OperationResult<IncidentSummary>.Success(changed));
+    }
+
+    public List<(long Id, FeedbackRequest Feedback)> Feedback { get; } = [];
+
+    public Task<OperationResult<IncidentFeedbackDto>> SubmitFeedbackAsync(long id, FeedbackRequest feedback, CancellationToken cancellationToken)
+    {
+        Feedback.Add((id, feedback));
+        return Task.FromResult(feedback.Verdict is "correct" or "partly" or "wrong"
+            ? OperationResult<IncidentFeedbackDto>.Success(new IncidentFeedbackDto(feedback.Verdict, feedback.RootCause, feedback.Comment, "dashboard", Incidents.Window.AddMinutes(40)))
+            : OperationResult<IncidentFeedbackDto>.Failure($"verdict: must be one of correct, partly, wrong, got '{feedback.Verdict}'."));
     }
 }
