@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 need=()
 command -v influxd >/dev/null 2>&1 || need+=(influxdb)
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive

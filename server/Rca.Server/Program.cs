@@ -5,6 +5,7 @@ using Rca.Server.Hosting;
 using Rca.Server.Metrics;
 using Rca.Server.Replay;
 using Rca.Server.Retention;
+using Rca.Server.Ui;
 
 // The replay verb runs checks in this process and exits, without the web host or Hangfire.
 if (args.Length > 0 && args[0] == ReplayCommand.Verb)
@@ -20,12 +21,14 @@ builder.Services.AddCalibrationChecks(builder.Configuration);
 builder.Services.AddRcaMetrics();
 builder.Services.AddReadinessProbe(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
+builder.Services.AddRcaUi(builder.Configuration);
 
 var app = builder.Build();
 app.UseRequestCulture();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRcaApi();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealthApi();
@@ -35,6 +38,7 @@ app.MapIncidentsApi();
 app.MapKpisApi();
 app.MapCalibrationApi();
 app.MapRcaApi();
+app.MapRcaUi();
 
 await app.RunAsync();
 return 0;

@@ -61,7 +61,7 @@ internal static class IncidentActionsApi
         return group;
     }
 
-    private static async Task<Results<Ok<IncidentSummary>, ProblemHttpResult>> ChangeStatusAsync(
+    internal static async Task<Results<Ok<IncidentSummary>, ProblemHttpResult>> ChangeStatusAsync(
         long id,
         string target,
         StatusChangeRequest? body,
@@ -100,7 +100,7 @@ internal static class IncidentActionsApi
         return TypedResults.Ok(incident.ToSummary(kpi?.Detection.MinRelativeChange ?? 0.05));
     }
 
-    private static async Task<Results<Ok<IncidentFeedbackDto>, ProblemHttpResult, ValidationProblem>> PutFeedbackAsync(
+    internal static async Task<Results<Ok<IncidentFeedbackDto>, ProblemHttpResult, ValidationProblem>> PutFeedbackAsync(
         long id,
         FeedbackRequest body,
         RcaDbContext db,
@@ -178,7 +178,7 @@ internal static class IncidentActionsApi
         return TypedResults.Ok(feedback.ToDto());
     }
 
-    private static async Task<Results<Ok<DrilldownResult>, ProblemHttpResult>> DrilldownAsync(
+    internal static async Task<Results<Ok<DrilldownResult>, ProblemHttpResult>> DrilldownAsync(
         long id,
         RcaDbContext db,
         Problems problems,

@@ -42,7 +42,7 @@ internal static class IncidentsApi
         return group;
     }
 
-    private static async Task<Results<Ok<Page<IncidentSummary>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<Ok<Page<IncidentSummary>>, ProblemHttpResult>> ListAsync(
         RcaDbContext db,
         KpiCatalog catalog,
         Problems problems,
@@ -130,7 +130,7 @@ internal static class IncidentsApi
             [.. page.Select(incident => incident.ToSummary(limits.GetValueOrDefault(incident.KpiName, DefaultMinRelativeChange)))], total, offset, limit));
     }
 
-    private static async Task<Results<Ok<IncidentDetail>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<IncidentDetail>, ProblemHttpResult>> GetAsync(
         long id,
         RcaDbContext db,
         KpiCatalog catalog,

@@ -34,7 +34,7 @@ internal static class KpisApi
         return group;
     }
 
-    private static async Task<Ok<List<KpiSummary>>> ListAsync(KpiCatalog catalog, RcaDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<KpiSummary>>> ListAsync(KpiCatalog catalog, RcaDbContext db, CancellationToken cancellationToken)
     {
         var result = new List<KpiSummary>();
         foreach (var kpi in await catalog.ListAsync(cancellationToken))

@@ -6,17 +6,26 @@ namespace Rca.Server.Api;
 /// <summary>
 /// Sets the UI culture of a request from <c>Accept-Language</c>: Simplified Chinese for
 /// <c>zh</c>, <c>zh-CN</c>, <c>zh-SG</c> and <c>zh-Hans*</c>, English for everything else.
-/// It runs first, so problem titles written by outer middleware are translated too.
+/// It runs first, so problem titles written by outer middleware are translated too. The
+/// dashboard's language cookie, when set to a supported language, takes precedence.
 /// </summary>
 internal sealed class RequestCultureMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var culture = Choose(context.Request.Headers.AcceptLanguage.ToString());
+        var culture = FromCookie(context.Request.Cookies[Rca.Web.UiCulture.CookieName])
+            ?? Choose(context.Request.Headers.AcceptLanguage.ToString());
         CultureInfo.CurrentUICulture = culture;
         context.Response.Headers.ContentLanguage = culture.Name;
         return next(context);
     }
+
+    private static CultureInfo? FromCookie(string? tag) => tag switch
+    {
+        Rca.Web.UiCulture.English => LanguageCulture.English,
+        Rca.Web.UiCulture.SimplifiedChinese => LanguageCulture.SimplifiedChinese,
+        _ => null,
+    };
 
     /// <summary>Returns the culture for an <c>Accept-Language</c> value, honouring quality values.</summary>
     public static CultureInfo Choose(string acceptLanguage)

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MudBlazor.Services;
+using Rca.Web.Components;
+using Rca.Web.Resources;
+
+namespace Rca.Web;
+
+/// <summary>
+/// Registers and maps the dashboard in a host. The host supplies <see cref="Rca.Contracts.IIncidentQueries"/>
+/// and <see cref="Rca.Contracts.IIncidentCommands"/>, serves static assets and sets the UI culture per request.
+/// </summary>
+public static class RcaWebExtensions
+{
+    /// <summary>The route that stores the chosen language in <see cref="UiCulture.CookieName"/> and redirects back.</summary>
+    public const string CultureRoute = "/ui/culture";
+
+    /// <summary>Registers Razor components with interactive server rendering, MudBlazor and localization.</summary>
+    /// <param name="services">The host's services.</param>
+    public static IServiceCollection AddRcaWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        return services;
+    }
+
+    /// <summary>Maps the dashboard pages at <c>/</c> and <c>/incidents</c> and the language switch route.</summary>
+    /// <param name="endpoints">The host's endpoints; the host must call <c>UseAntiforgery</c>.</param>
+    public static IEndpointRouteBuilder MapRcaWeb(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(CultureRoute, SetCulture).ExcludeFromDescription();
+        endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return endpoints;
+    }
+
+    private static IResult SetCulture(HttpContext context, IStringLocalizer<UiText> text, string? name, string? returnUrl)
+    {
+        if (!UiCulture.IsSupported(name))
+        {
+            return TypedResults.Problem(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, text["UnsupportedLanguage"], name, UiCulture.English, UiCulture.SimplifiedChinese),
+                statusCode: StatusCodes.Status400BadRequest,
+                title: text["UnsupportedLanguageTitle"]);
+        }
+
+        context.Response.Cookies.Append(UiCulture.CookieName, name!, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+            MaxAge = TimeSpan.FromDays(365),
+        });
+
+        // Only a path on this site, so the route cannot be used to redirect users elsewhere.
+        var target = IsLocalPath(returnUrl) ? returnUrl! : "/";
+        return TypedResults.Redirect(target);
+    }
+
+    internal static bool IsLocalPath(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}
