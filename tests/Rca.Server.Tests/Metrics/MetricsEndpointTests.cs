@@ -80,9 +80,18 @@ public sealed class MetricsEndpointTests
         using var client = factory.CreateClient();
 
         (await client.GetAsync("/healthz", Token)).EnsureSuccessStatusCode();
+
+        // The hosting meter records a request's duration after its response is sent, so the
+        // first scrape can come before it: poll for a bounded time.
         var scrape = PrometheusText.Parse(await client.GetStringAsync("/metrics", Token));
+        for (var attempt = 0; attempt < 50 && !scrape.Families.ContainsKey("http_server_request_duration_seconds"); attempt++)
+        {
+            await Task.Delay(100, Token);
+            scrape = PrometheusText.Parse(await client.GetStringAsync("/metrics", Token));
+        }
 
         Assert.Contains("http_server_request_duration_seconds", scrape.Families.Keys);
+
         // OpenTelemetry listens to meters by name across the process, so hosts of other test
         // classes running at the same time can add their own /healthz requests to this count.
         Assert.True(scrape.Value("http_server_request_duration_seconds_count", ("http_route", "/healthz")) >= 1);
