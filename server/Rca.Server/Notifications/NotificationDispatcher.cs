@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Rca.Server.Api;
 using Rca.Server.Incidents;
 using Rca.Server.Kpis;
+using Rca.Server.Metrics;
 using Rca.Server.Storage;
 
 namespace Rca.Server.Notifications;
@@ -20,6 +21,7 @@ internal sealed class NotificationDispatcher(
     IOptions<NotificationOptions> options,
     IOptions<ApiOptions> api,
     TimeProvider time,
+    RcaMetrics metrics,
     ILogger<NotificationDispatcher> logger)
 {
     public const int BatchSize = 20;
@@ -79,6 +81,7 @@ internal sealed class NotificationDispatcher(
                     .SetProperty(m => m.LeaseId, (string?)null)
                     .SetProperty(m => m.LeaseUntil, (DateTime?)null),
                 CancellationToken.None);
+            metrics.RecordNotificationDelivered(message.Channel);
             logger.LogInformation(
                 "Notification {DeliveryId} ({Event} of {Subject}) delivered to channel {Channel} on attempt {Attempt}",
                 id, message.Event, subject, message.Channel, attempts);
@@ -96,6 +99,7 @@ internal sealed class NotificationDispatcher(
                 .SetProperty(m => m.LeaseId, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null),
             CancellationToken.None);
+        metrics.RecordNotificationFailed(message.Channel);
         if (failed)
         {
             logger.LogError(

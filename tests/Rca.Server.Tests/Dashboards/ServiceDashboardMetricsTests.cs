@@ -81,14 +81,24 @@ public sealed class ServiceDashboardMetricsTests(InfluxDbFixture influx)
             await scope.ServiceProvider.GetRequiredService<CalibrationCheckJob>().RunAsync(CalibrationStreams.ModelName, Token);
         }
 
-        // The notification dispatcher records these counters, but this host has no dispatcher yet.
-        // The test records one delivery and one failure itself so that the series exist.
+        // No channel is configured in this host, so nothing is dispatched. The test records one
+        // delivery and one failure itself so that the series the dashboard queries exist.
         var metrics = host.Services.GetRequiredService<RcaMetrics>();
         metrics.RecordNotificationDelivered("ops-slack");
         metrics.RecordNotificationFailed("ops-slack");
 
         (await client.GetAsync("/healthz", Token)).EnsureSuccessStatusCode();
-        return PrometheusText.Parse(await client.GetStringAsync("/metrics", Token));
+
+        // The hosting meter records a request's duration after its response is sent: poll for a
+        // bounded time until the series is in the scrape.
+        var scrape = PrometheusText.Parse(await client.GetStringAsync("/metrics", Token));
+        for (var attempt = 0; attempt < 50 && !scrape.Families.ContainsKey("http_server_request_duration_seconds"); attempt++)
+        {
+            await Task.Delay(100, Token);
+            scrape = PrometheusText.Parse(await client.GetStringAsync("/metrics", Token));
+        }
+
+        return scrape;
     }
 
     private static string BaseName(string metric, PrometheusText scrape)
