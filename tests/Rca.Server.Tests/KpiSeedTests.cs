@@ -41,6 +41,7 @@ public sealed class KpiSeedTests
 
         Assert.Equal(["failure-rate"], kpis);
         var job = Assert.Single(jobs, j => j.Id.StartsWith("kpi-check:", StringComparison.Ordinal));
+        Assert.Contains(jobs, j => j.Id == "retention");
         Assert.Equal("kpi-check:failure-rate", job.Id);
         Assert.Contains(jobs, j => j.Id == "notifications-dispatch" && j.Cron == "*/10 * * * * *");
         Assert.Equal("* * * * *", job.Cron);
