@@ -119,5 +119,5 @@ for _ in $(seq 1 120); do
 done
 echo "run.sh: $url/api/v1/incidents lists ${count:-0} incidents; health: $(curl -s "$url/healthz")" >&2
 echo "run.sh: calibration: $(curl -s "$url/api/v1/calibration/models" | grep -oE '"name":"ctr-demo".*"verdict":"[a-z_]+"' | sed -E 's/.*"verdict":"([a-z_]+)".*/ctr-demo is \1/'); see $url/api/v1/calibration/models" >&2
-echo "run.sh: server on $url (dashboard $url/hangfire, OpenAPI $url/openapi/v1.json); Ctrl-C stops it" >&2
+echo "run.sh: server on $url (incident dashboard $url/, jobs $url/hangfire, OpenAPI $url/openapi/v1.json); Ctrl-C stops it" >&2
 wait "$server_pid"
