@@ -1,7 +1,7 @@
 namespace Rca.Contracts;
 
 /// <summary>
-/// The answer to an inbound webhook: every alert of the body with its outcome so far.
+/// The response to an inbound webhook: every alert of the body with its outcome so far.
 /// Localization of firing alerts runs in the background.
 /// </summary>
 /// <param name="Source"><c>alertmanager</c> or <c>grafana</c>.</param>

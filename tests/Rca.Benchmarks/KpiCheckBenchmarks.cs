@@ -17,9 +17,10 @@ using Rca.Server.Tests.Infrastructure;
 namespace Rca.Benchmarks;
 
 /// <summary>
-/// One check of a 20,000-leaf KPI (20 × 25 × 40 attribute values, sum of one field, mean of 8
-/// history windows, 1 baseline window, so 10 windows per check) against a local influxd (Debian's 1.6.7): query,
-/// forecast, anomaly test, PSqueeze and storing one incident in SQLite. The checked window
+/// One check of a 20,000-leaf KPI against a local influxd (Debian's 1.6.7): query, forecast,
+/// anomaly test, PSqueeze and storing one incident in SQLite. The KPI sums one field over
+/// 20 × 25 × 40 attribute values, with a mean of 8 history windows and 1 baseline window, so a
+/// check reads 10 windows. The checked window
 /// drops attribute value a=a3 to 0, so every check localizes and stores an incident.
 /// </summary>
 /// <remarks>

@@ -20,7 +20,7 @@ public static class CalibrationFileCheck
     private static readonly TimeSpan PooledLength = TimeSpan.FromHours(1);
 
     /// <summary>Checks a file.</summary>
-    /// <exception cref="InvalidDataFileException">The file is missing or malformed, holds several models, or <see cref="CalibrationFileCheckOptions.Fields"/> names a column the file lacks.</exception>
+    /// <exception cref="InvalidDataFileException">The file is missing or malformed, contains several models, or <see cref="CalibrationFileCheckOptions.Fields"/> names a column the file lacks.</exception>
     public static CalibrationFileReport CheckFile(string path, CalibrationFileCheckOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);

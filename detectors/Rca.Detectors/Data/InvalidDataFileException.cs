@@ -73,7 +73,7 @@ public sealed class InvalidDataFileException : Exception
 
     /// <summary>
     /// Returns the problem text in the language of <paramref name="uiCulture"/>, for a caller
-    /// that answers in another language than the one the error was created in. An error without
+    /// that responds in another language than the one the error was created in. An error without
     /// a code returns <see cref="Problem"/>.
     /// </summary>
     public string FormatProblem(CultureInfo uiCulture)

@@ -6,7 +6,7 @@ namespace Rca.Detectors.Forecasting;
 /// </summary>
 /// <remarks>
 /// With a season length of 1 the leaf forecaster receives the windows just before the forecast
-/// window. With a season length L > 1 it sees windows t − kL for k = K..1 (oldest first), where
+/// window. With a season length L > 1 it receives windows t − kL for k = K..1 (oldest first), where
 /// K is the number of whole seasons available before window t, which is what
 /// <see cref="SeasonalMedianForecaster"/> expects.
 /// </remarks>

@@ -1,10 +1,10 @@
 namespace Rca.Detectors.Localization;
 
 /// <summary>
-/// Decides whether a case's root cause probably lies outside the recorded attributes: it has
-/// no root-cause set, its sets together explain less than half of the total's change, or its
-/// worst set fits poorly (minimum GPS below a threshold) while the sets leave part of the change
-/// unexplained.
+/// Decides whether a case's root cause probably lies outside the recorded attributes. That is
+/// so when the case has no root-cause set, or its sets together explain less than half of the
+/// total's change. It is also so when its worst set fits poorly (minimum GPS below a threshold)
+/// and the sets leave part of the change unexplained.
 /// </summary>
 /// <remarks>
 /// The GPS threshold is the valley before the last peak of the smoothed histogram of recent

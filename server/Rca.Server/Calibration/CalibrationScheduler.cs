@@ -16,7 +16,7 @@ internal sealed class CalibrationScheduler(
 {
     public void Apply()
     {
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var expected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, model) in options.CurrentValue.Models)
         {
             var id = CalibrationCheckJob.RecurringJobId(name);
@@ -25,7 +25,7 @@ internal sealed class CalibrationScheduler(
                 continue;
             }
 
-            wanted.Add(id);
+            expected.Add(id);
             recurringJobs.AddOrUpdate<CalibrationCheckJob>(
                 id,
                 job => job.RunScheduledAsync(name, CancellationToken.None),
@@ -37,7 +37,7 @@ internal sealed class CalibrationScheduler(
         using var connection = storage.GetConnection();
         foreach (var job in connection.GetRecurringJobs())
         {
-            if (job.Id.StartsWith(CalibrationCheckJob.RecurringJobId(""), StringComparison.Ordinal) && !wanted.Contains(job.Id))
+            if (job.Id.StartsWith(CalibrationCheckJob.RecurringJobId(""), StringComparison.Ordinal) && !expected.Contains(job.Id))
             {
                 recurringJobs.RemoveIfExists(job.Id);
                 logger.LogInformation("Removed recurring job {JobId}: its calibration model is no longer configured or enabled", job.Id);

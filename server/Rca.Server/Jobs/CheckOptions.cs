@@ -10,12 +10,13 @@ internal sealed class CheckOptions
     /// <summary>The most missed windows a scheduled run checks besides the latest one.</summary>
     public int MaxCatchUpWindows { get; set; } = 60;
 
-    /// <summary>The most windows one replay request may cover.</summary>
+    /// <summary>The maximum number of windows one replay request may cover.</summary>
     public int MaxReplayWindows { get; set; } = 1440;
 
     /// <summary>
-    /// The most window sums (leaves × cached windows, twice that for a ratio) the history cache
-    /// keeps per KPI; a KPI above it reads its full range on every check. 0 turns the cache off.
+    /// The maximum number of window sums (leaves × cached windows, twice that for a ratio) the
+    /// history cache keeps per KPI. A KPI above it reads its full range on every check, and 0
+    /// turns the cache off.
     /// </summary>
     public long HistoryCacheMaxValues { get; set; } = 10_000_000;
 }

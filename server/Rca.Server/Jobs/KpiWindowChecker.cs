@@ -72,7 +72,7 @@ internal sealed class KpiWindowChecker(
         WindowData data;
 
         // Only scheduled checks, which move forward one window at a time, reuse the windows read
-        // before; a replay reads its full range so it sees points written late.
+        // before. A replay reads its full range, so it includes points written late.
         if (trigger == CheckTrigger.Schedule)
         {
             using var history = await windowHistory.AcquireAsync(kpi, cancellationToken);

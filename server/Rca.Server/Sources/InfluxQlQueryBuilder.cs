@@ -19,7 +19,7 @@ internal static class InfluxQlQueryBuilder
     /// </summary>
     /// <remarks>
     /// The outer query exists for speed. Grouped by tags, InfluxDB 1.6.7 sends one JSON series per
-    /// leaf, and writing those took it about as long as summing; a 20,000-leaf window came back in
+    /// leaf, and writing those took it about as long as summing. A 20,000-leaf window came back in
     /// 1.0–1.2 s that way and in 0.3–0.6 s as rows (measured with curl on a loaded 2-core machine).
     /// The outer query drops rows whose sums are all null, so empty windows are absent and the
     /// reader fills them with 0. The offset aligns InfluxDB's time buckets, which start on

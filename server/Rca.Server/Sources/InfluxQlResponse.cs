@@ -49,7 +49,7 @@ internal sealed class InfluxQlSeries
 
 /// <summary>
 /// One row of a series. A cell is a number, a string (a tag value) or null, so each cell is kept
-/// in one of two arrays by position and the other array holds null there.
+/// in one of two arrays by position and the other array contains null there.
 /// </summary>
 [JsonConverter(typeof(InfluxQlRowConverter))]
 internal sealed class InfluxQlRow(double?[] numbers, string?[] texts)

@@ -39,7 +39,7 @@ internal sealed class OutboxMessageRecord
     /// <summary>When the next attempt is due, UTC.</summary>
     public DateTime NextAttemptAt { get; set; }
 
-    /// <summary>The dispatcher run that holds the message; null when free.</summary>
+    /// <summary>The lease of the dispatcher run that is sending the message, or null when no run has claimed it.</summary>
     public string? LeaseId { get; set; }
 
     /// <summary>When the lease ends, UTC; another dispatcher may take the message after it.</summary>

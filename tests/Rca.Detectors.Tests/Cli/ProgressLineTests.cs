@@ -64,7 +64,7 @@ public sealed class ProgressLineTests
         Assert.Contains("[####################] Evaluating: 2/2 cases", run.Error);
     }
 
-    /// <summary>A clock that moves only when told to, so redraw throttling is tested without sleeping.</summary>
+    /// <summary>A clock that moves only when a test advances it, so redraw throttling is tested without sleeping.</summary>
     private sealed class ManualTime : TimeProvider
     {
         private long _ticks;

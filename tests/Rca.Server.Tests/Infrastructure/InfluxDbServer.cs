@@ -120,7 +120,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
     /// Starts influxd again on the same configuration, so on the same port and data directory,
     /// and waits until <c>/ping</c> returns 204.
     /// </summary>
-    /// <exception cref="InvalidOperationException">influxd is still running, or did not answer within 30 seconds.</exception>
+    /// <exception cref="InvalidOperationException">influxd is still running, or did not respond within 30 seconds.</exception>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
         if (!_process.HasExited)
@@ -279,7 +279,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"influxd did not answer {Url}ping within 30 s. Its output:\n{Log()}");
+                throw new InvalidOperationException($"influxd did not respond to {Url}ping within 30 s. Its output:\n{Log()}");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -4,10 +4,9 @@ namespace Rca.Server.Tests.Support;
 
 /// <summary>
 /// A generated request-count KPI for checks against a real influxd: 6 provinces × 5 ISPs × 20
-/// devices (600 leaves), one point per leaf and minute with Poisson-like noise around a
-/// per-leaf mean of 50 to 200 (four times that in the dropping province and ISP, a large ISP in
-/// a large province, so that the drop exceeds the noise of the total), and a drop to 10 % in that
-/// province and ISP at one minute.
+/// devices (600 leaves), one point per leaf and minute. Values have Poisson-like noise around a
+/// per-leaf mean of 50 to 200. One province and ISP falls to 10 % at one minute, and its mean is
+/// four times larger, so that the drop exceeds the noise of the total.
 /// Tag values include spaces, commas, quotes, '=', backslashes and Chinese text.
 /// </summary>
 internal static class GeneratedKpi
