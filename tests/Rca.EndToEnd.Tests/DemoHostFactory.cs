@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Rca.EndToEnd.Tests;
+
+/// <summary>
+/// The server as <c>run.sh</c> configures it, with the demo loader writing to the given influxd,
+/// but with in-memory Hangfire storage and a temporary data directory.
+/// </summary>
+/// <remarks>
+/// The system clock stays in place: the demo shifts its cases to end shortly before start-up,
+/// and the replayed windows are compared with the current time.
+/// </remarks>
+internal sealed class DemoHostFactory(Uri influxUrl, string dataDirectory) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Hangfire:Storage", "inmemory");
+        builder.UseSetting("Hangfire:Server", "true");
+        builder.UseSetting("Data:Directory", dataDirectory);
+        builder.UseSetting("Influx:Url", influxUrl.ToString());
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:InfluxUrl", influxUrl.ToString());
+    }
+}
