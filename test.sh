@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 need=()
 command -v influxd >/dev/null 2>&1 || need+=(influxdb)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
+# A CJK font, so the browser test's Simplified Chinese screenshots show characters, not boxes.
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive
