@@ -64,8 +64,8 @@ public sealed class DemoServer : IAsyncLifetime
         await Api.GetFromJsonAsync<IncidentDetail>($"api/v1/incidents/{id}", cancellationToken)
         ?? throw new InvalidOperationException($"GET api/v1/incidents/{id} returned an empty body.");
 
-    // The loader writes the cases, then Hangfire replays every minute of them; an incident opens when
-    // the replay reaches its labelled minute, so the list fills up over tens of seconds.
+    // The loader writes the cases and Hangfire then replays every minute of them. An incident opens
+    // when the replay reaches its labelled minute, so the list fills up over several seconds.
     private async Task<IReadOnlyList<IncidentSummary>> WaitForDemoIncidentsAsync(CancellationToken cancellationToken)
     {
         var expected = Manifest.Cases.Count;

@@ -29,7 +29,7 @@ internal sealed class IncidentListPage(IPage page, Uri baseUrl)
     /// <summary>Returns the KPI cell of incident <paramref name="id"/>.</summary>
     public ILocator Kpi(long id) => Row(id).Locator("td.incident-kpi");
 
-    /// <summary>Returns the top root-cause set shown for incident <paramref name="id"/>.</summary>
+    /// <summary>Returns the root-cause cell text of incident <paramref name="id"/>: the first combination of its root cause.</summary>
     public ILocator TopRootCause(long id) => Row(id).Locator("td.incident-root-cause code");
 
     /// <summary>Returns the status chip of incident <paramref name="id"/>.</summary>
