@@ -59,6 +59,14 @@ public sealed class DemoServer : IAsyncLifetime
         Incidents.SingleOrDefault(incident => incident.Kpi == kpi)
         ?? throw new InvalidOperationException($"The demo opened no incident for KPI '{kpi}'; it opened: {string.Join(", ", Incidents.Select(i => i.Kpi))}.");
 
+    /// <summary>Returns the incidents from <c>GET /api/v1/incidents</c> now, newest first.</summary>
+    public async Task<IReadOnlyList<IncidentSummary>> ListIncidentsAsync(CancellationToken cancellationToken)
+    {
+        var page = await Api.GetFromJsonAsync<Page<IncidentSummary>>("api/v1/incidents?limit=50", cancellationToken)
+            ?? throw new InvalidOperationException("GET api/v1/incidents returned an empty body.");
+        return page.Items;
+    }
+
     /// <summary>Returns the incident detail from <c>GET /api/v1/incidents/{id}</c>.</summary>
     public async Task<IncidentDetail> GetIncidentAsync(long id, CancellationToken cancellationToken) =>
         await Api.GetFromJsonAsync<IncidentDetail>($"api/v1/incidents/{id}", cancellationToken)
