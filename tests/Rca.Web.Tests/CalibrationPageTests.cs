@@ -37,8 +37,8 @@ public sealed class CalibrationPageTests : DashboardContext
         Assert.Equal(["0", "60,000", "0.0050", "0.0041"], rows[0]);
         Assert.Equal(["2", "10,000", "0.0800", "0.0612"], rows[2]);
 
-        // Three buckets drawn as points and the diagonal as a line; rates up to 0.08 are scaled by
-        // 10,000 because the chart's tick spacing is a whole number, so both axes end at 800.
+        // Three buckets are drawn as points and the diagonal as a line. The chart's tick spacing is
+        // a whole number, so rates up to 0.08 are scaled by 10,000 and both axes end at 800.
         var chart = cut.Find("#reliability-chart");
         var points = chart.QuerySelectorAll("circle.mud-chart-point:not(.mud-chart-hover-point)");
         Assert.Equal(["70", "230", "670"], points.Select(point => point.GetAttribute("cx")).ToArray());

@@ -10,8 +10,11 @@ using Rca.Web.Resources;
 namespace Rca.Web;
 
 /// <summary>
-/// Registers and maps the dashboard in a host. The host supplies <see cref="Rca.Contracts.IIncidentQueries"/>
-/// and <see cref="Rca.Contracts.IIncidentCommands"/>, serves static assets and sets the UI culture per request.
+/// Registers and maps the dashboard in a host. The host supplies the in-process services
+/// (<see cref="Rca.Contracts.IIncidentQueries"/>, <see cref="Rca.Contracts.IIncidentCommands"/>,
+/// <see cref="Rca.Contracts.IKpiQueries"/>, <see cref="Rca.Contracts.IKpiCommands"/>,
+/// <see cref="Rca.Contracts.Calibration.ICalibrationQueries"/> and <see cref="Rca.Contracts.Jobs.ISystemQueries"/>),
+/// maps <see cref="SignInRoute"/> and <see cref="SignOutRoute"/>, serves static assets and sets the UI culture per request.
 /// </summary>
 public static class RcaWebExtensions
 {
@@ -21,10 +24,10 @@ public static class RcaWebExtensions
     /// <summary>The sign-in page, shown when <c>Api:AnonymousRead</c> is false and the browser has no dashboard session.</summary>
     public const string SignInPage = "/signin";
 
-    /// <summary>The route the sign-in form posts its API key to; the host maps it.</summary>
+    /// <summary>The route the sign-in form posts its API key to. The host maps it.</summary>
     public const string SignInRoute = "/ui/signin";
 
-    /// <summary>The route that ends the dashboard session; the host maps it.</summary>
+    /// <summary>The route that ends the dashboard session. The host maps it.</summary>
     public const string SignOutRoute = "/ui/signout";
 
     /// <summary>The sign-in page's <c>error</c> value when no key was sent.</summary>

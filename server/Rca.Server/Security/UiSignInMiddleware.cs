@@ -9,7 +9,7 @@ namespace Rca.Server.Security;
 /// Requires a dashboard sign-in when <c>Api:AnonymousRead</c> is false: a dashboard page without
 /// a valid <see cref="UiSession"/> cookie redirects to the sign-in page, and the Blazor circuit
 /// endpoint (<c>/_blazor</c>) returns 401. With a valid cookie the request's user becomes the
-/// signed-in key, which is the user a circuit sees. Other endpoints are left to their own rules.
+/// signed-in key, and a circuit started by the request gets that user. Other endpoints are left to their own rules.
 /// </summary>
 internal sealed class UiSignInMiddleware(RequestDelegate next, IOptionsMonitor<ApiOptions> options, UiSession session)
 {

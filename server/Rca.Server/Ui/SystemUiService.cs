@@ -14,8 +14,8 @@ internal sealed class SystemUiService(JobStorage storage, ReadinessProbe probe, 
 {
     public async Task<OperationResult<JobSystemStatus>> GetJobsAsync(CancellationToken cancellationToken)
     {
-        // Hangfire's storage API is synchronous; a thread-pool thread keeps the circuit responsive
-        // while SQLite or PostgreSQL storage answers.
+        // Hangfire's storage API is synchronous, so a thread-pool thread runs it and the circuit
+        // stays responsive while SQLite or PostgreSQL storage responds.
         try
         {
             return OperationResult<JobSystemStatus>.Success(await Task.Run(ReadJobs, cancellationToken));

@@ -34,8 +34,8 @@ internal sealed class UiAccess(AuthenticationStateProvider authentication, IOpti
 
     private ClaimsPrincipal? User()
     {
-        // The state is set before any component renders; a service used outside a circuit or page
-        // request (a background caller) has none and counts as anonymous.
+        // Blazor sets the state before any component renders. A service used outside a circuit or
+        // page request (a background caller) has no state and counts as anonymous.
         try
         {
             var state = authentication.GetAuthenticationStateAsync();

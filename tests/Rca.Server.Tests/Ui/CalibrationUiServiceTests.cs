@@ -23,7 +23,7 @@ public sealed class CalibrationUiServiceTests
 
         var trend = (await calibration.ListTrendAsync("ctr", 3, Token)).Value!;
 
-        // The newest three windows, oldest first; the immature one is shown but not judged.
+        // The newest three windows come oldest first. The immature one is listed but not judged.
         Assert.Equal([Start.AddHours(1), Start.AddHours(2), Start.AddHours(3)], trend.Select(p => p.WindowStart));
         Assert.Equal(["drifting", "drifted", "immature"], trend.Select(p => p.Verdict));
         Assert.Equal([true, true, false], trend.Select(p => p.Mature));

@@ -70,7 +70,7 @@ public sealed class UiSignInTests
         Assert.Contains("Signed in as oncall-reader", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"kpi-new\"", html, StringComparison.Ordinal);
 
-        // The session opens the dashboard only; the API still wants a key in a header.
+        // The session opens only the dashboard, so the API still requires a key in a header.
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
 
         await using var scope = new UiScope(factory.Services, UiScope.UserOf(factory.Services, cookie));

@@ -4,7 +4,7 @@ namespace Rca.Web.Tests.Support;
 
 /// <summary>
 /// Serves KPIs from a <see cref="FakeIncidentQueries"/>, fixed checks and definitions, and records
-/// every test, create and update the form sends, answering with the result a test sets.
+/// every test, create and update the form sends. It returns the results a test sets.
 /// </summary>
 internal sealed class FakeKpiService(FakeIncidentQueries queries) : IKpiQueries, IKpiCommands
 {
