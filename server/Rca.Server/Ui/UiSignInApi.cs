@@ -57,6 +57,7 @@ internal static class UiSignInApi
 
         if (!identity.Scopes.Contains(ApiScopes.Read))
         {
+            logger.LogWarning("Rejected API key {KeyId} ({KeyName}) at the dashboard sign-in: it does not have the read scope", identity.KeyId, identity.Name);
             return Back(RcaWebExtensions.SignInErrorScope, returnUrl);
         }
 
