@@ -7,7 +7,7 @@ namespace Rca.Server.Ui;
 /// <summary>
 /// The dashboard sign-in: <c>POST /ui/signin</c> checks an API key (form field <c>key</c> or
 /// <c>X-Api-Key</c>), sets the <see cref="UiSession"/> cookie and redirects to the page the user
-/// came from; <c>POST /ui/signout</c> removes the cookie. Failures redirect back to the sign-in
+/// came from. <c>POST /ui/signout</c> removes the cookie. Failures redirect back to the sign-in
 /// page with an error code, which the page shows in the user's language.
 /// </summary>
 internal static class UiSignInApi
