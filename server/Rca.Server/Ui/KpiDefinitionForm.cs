@@ -47,7 +47,13 @@ internal static class KpiDefinitionForm
             ["enabled"] = input.Enabled,
         };
         AddIfPresent(json, "description", input.Description);
-        AddIfPresent(json, "denominatorField", input.DenominatorField);
+
+        // The form disables the denominator for a sum but keeps its text, which the validator would reject.
+        if (input.Measure.Trim() == "ratio")
+        {
+            AddIfPresent(json, "denominatorField", input.DenominatorField);
+        }
+
         AddIfPresent(json, "schedule", input.Schedule);
         return json;
     }

@@ -115,6 +115,25 @@ public sealed partial class KpiUiServiceTests(InfluxDbFixture influx)
     }
 
     [Fact]
+    public async Task SumMeasure_IgnoresDenominatorText()
+    {
+        using var factory = new ServerFactory(TestKpis.SeedJson);
+        await using var scope = new UiScope(factory.Services);
+        var definition = Definition("checkout-errors", "shop");
+        definition.DenominatorField = "total";
+
+        var created = await scope.Get<IKpiCommands>().CreateAsync(definition, Token);
+        definition.Name = "checkout-rate";
+        definition.Measure = "ratio";
+        var ratio = await scope.Get<IKpiCommands>().CreateAsync(definition, Token);
+
+        Assert.Equal("sum", created.Value!.Measure);
+        Assert.Null(created.Value.DenominatorField);
+        Assert.Equal("ratio", ratio.Value!.Measure);
+        Assert.Equal("total", ratio.Value.DenominatorField);
+    }
+
+    [Fact]
     public async Task Checks_MatchApi()
     {
         using var factory = await ApiTestHost.CreateWithIncidentsAsync(Token);
