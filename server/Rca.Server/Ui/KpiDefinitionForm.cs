@@ -11,7 +11,7 @@ namespace Rca.Server.Ui;
 /// </summary>
 internal static class KpiDefinitionForm
 {
-    /// <summary>Writes the form as the seed file's JSON; blank optional fields are left out so their defaults apply.</summary>
+    /// <summary>Writes the form as the seed file's JSON. Blank optional fields are left out, so their defaults apply.</summary>
     public static JsonObject ToJson(KpiDefinitionInput input)
     {
         var source = new JsonObject { ["kind"] = input.SourceKind.Trim(), ["database"] = input.Database.Trim() };
