@@ -10,6 +10,7 @@ namespace Rca.Contracts;
 /// <param name="Total">The KPI total: the field sum, or the ratio of the two sums.</param>
 /// <param name="FieldSum">The sum of the field (the numerator of a ratio).</param>
 /// <param name="DenominatorSum">The sum of the denominator field; null for a sum KPI.</param>
+/// <param name="Attributes">The values found per attribute, in the definition's order.</param>
 public sealed record KpiTestResult(
     string Kpi,
     DateTimeOffset WindowStart,
@@ -17,4 +18,5 @@ public sealed record KpiTestResult(
     int LeafCount,
     double Total,
     double FieldSum,
-    double? DenominatorSum);
+    double? DenominatorSum,
+    IReadOnlyList<KpiAttributeValues> Attributes);

@@ -10,13 +10,34 @@ using Rca.Web.Resources;
 namespace Rca.Web;
 
 /// <summary>
-/// Registers and maps the dashboard in a host. The host supplies <see cref="Rca.Contracts.IIncidentQueries"/>
-/// and <see cref="Rca.Contracts.IIncidentCommands"/>, serves static assets and sets the UI culture per request.
+/// Registers and maps the dashboard in a host. The host supplies the in-process services
+/// (<see cref="Rca.Contracts.IIncidentQueries"/>, <see cref="Rca.Contracts.IIncidentCommands"/>,
+/// <see cref="Rca.Contracts.IKpiQueries"/>, <see cref="Rca.Contracts.IKpiCommands"/>,
+/// <see cref="Rca.Contracts.Calibration.ICalibrationQueries"/> and <see cref="Rca.Contracts.Jobs.ISystemQueries"/>),
+/// maps <see cref="SignInRoute"/> and <see cref="SignOutRoute"/>, serves static assets and sets the UI culture per request.
 /// </summary>
 public static class RcaWebExtensions
 {
     /// <summary>The route that stores the chosen language in <see cref="UiCulture.CookieName"/> and redirects back.</summary>
     public const string CultureRoute = "/ui/culture";
+
+    /// <summary>The sign-in page, shown when <c>Api:AnonymousRead</c> is false and the browser has no dashboard session.</summary>
+    public const string SignInPage = "/signin";
+
+    /// <summary>The route the sign-in form posts its API key to. The host maps it.</summary>
+    public const string SignInRoute = "/ui/signin";
+
+    /// <summary>The route that ends the dashboard session. The host maps it.</summary>
+    public const string SignOutRoute = "/ui/signout";
+
+    /// <summary>The sign-in page's <c>error</c> value when no key was sent.</summary>
+    public const string SignInErrorMissing = "missing";
+
+    /// <summary>The sign-in page's <c>error</c> value when the key is invalid or was deleted.</summary>
+    public const string SignInErrorInvalid = "invalid";
+
+    /// <summary>The sign-in page's <c>error</c> value when the key lacks the read scope.</summary>
+    public const string SignInErrorScope = "scope";
 
     /// <summary>Registers Razor components with interactive server rendering, MudBlazor and localization.</summary>
     /// <param name="services">The host's services.</param>
@@ -25,10 +46,11 @@ public static class RcaWebExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
+        services.AddCascadingAuthenticationState();
         return services;
     }
 
-    /// <summary>Maps the dashboard pages at <c>/</c> and <c>/incidents</c> and the language switch route.</summary>
+    /// <summary>Maps the dashboard pages (<c>/</c>, <c>/incidents</c>, <c>/kpis</c>, <c>/calibration</c>, <c>/system</c>, <c>/signin</c>) and the language switch route.</summary>
     /// <param name="endpoints">The host's endpoints; the host must call <c>UseAntiforgery</c>.</param>
     public static IEndpointRouteBuilder MapRcaWeb(this IEndpointRouteBuilder endpoints)
     {
@@ -62,6 +84,8 @@ public static class RcaWebExtensions
         return TypedResults.Redirect(target);
     }
 
-    internal static bool IsLocalPath(string? url) =>
+    /// <summary>Returns whether <paramref name="url"/> is a path on this site, so redirecting to it cannot send a user elsewhere.</summary>
+    /// <param name="url">A return URL from a query string or form.</param>
+    public static bool IsLocalPath(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

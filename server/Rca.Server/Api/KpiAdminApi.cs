@@ -70,7 +70,7 @@ internal static class KpiAdminApi
         return group;
     }
 
-    private static async Task<Results<JsonHttpResult<KpiDefinition>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<JsonHttpResult<KpiDefinition>, ProblemHttpResult>> GetAsync(
         string name, KpiCatalog catalog, Problems problems, CancellationToken cancellationToken)
     {
         var kpi = await catalog.FindAsync(name, cancellationToken);
@@ -79,7 +79,7 @@ internal static class KpiAdminApi
             : TypedResults.Json(kpi, KpiJson.Options);
     }
 
-    private static async Task<Results<Created<KpiSummary>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<KpiSummary>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest request, KpiCatalog catalog, KpiScheduler scheduler, Problems problems, CancellationToken cancellationToken)
     {
         var (kpi, errors) = await KpiDefinitionProblems.ReadAsync(request, cancellationToken);
@@ -106,7 +106,7 @@ internal static class KpiAdminApi
         return TypedResults.Created($"{ApiVersion.RoutePrefix}/kpis/{Uri.EscapeDataString(kpi.Name)}", kpi.ToSummary(null));
     }
 
-    private static async Task<Results<Ok<KpiSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<KpiSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string name, HttpRequest request, KpiCatalog catalog, KpiScheduler scheduler, Problems problems, CancellationToken cancellationToken)
     {
         if (await catalog.FindAsync(name, cancellationToken) is null)
@@ -145,7 +145,7 @@ internal static class KpiAdminApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<KpiTestResult>, ValidationProblem, ProblemHttpResult>> TestAsync(
+    internal static async Task<Results<Ok<KpiTestResult>, ValidationProblem, ProblemHttpResult>> TestAsync(
         HttpRequest request, KpiSourceResolver sources, TimeProvider time, Problems problems, CancellationToken cancellationToken)
     {
         var (kpi, errors) = await KpiDefinitionProblems.ReadAsync(request, cancellationToken);
@@ -181,8 +181,34 @@ internal static class KpiAdminApi
 
         var ratio = kpi.Measure == KpiMeasure.Ratio;
         var total = ratio ? Rca.Detectors.Data.LeafTable.Ratio(fieldSum, denominatorSum) : fieldSum;
-        return TypedResults.Ok(new KpiTestResult(kpi.Name, window, window + kpi.Interval, leafCount, total, fieldSum, ratio ? denominatorSum : null));
+        var attributes = AttributeValues(series);
+        return TypedResults.Ok(new KpiTestResult(kpi.Name, window, window + kpi.Interval, leafCount, total, fieldSum, ratio ? denominatorSum : null, attributes));
     }
+
+    // Only leaves with data count, so a tag value that appears in older windows alone is not shown as found.
+    private static List<KpiAttributeValues> AttributeValues(KpiSeries series)
+    {
+        const int ExampleCount = 5;
+        var result = new List<KpiAttributeValues>(series.Attributes.Count);
+        for (var attribute = 0; attribute < series.Attributes.Count; attribute++)
+        {
+            var values = new SortedSet<string>(StringComparer.Ordinal);
+            for (var leaf = 0; leaf < series.Leaves.Count; leaf++)
+            {
+                if (HasData(series, leaf))
+                {
+                    values.Add(series.Leaves[leaf][attribute]);
+                }
+            }
+
+            result.Add(new KpiAttributeValues(series.Attributes[attribute], values.Count, [.. values.Take(ExampleCount)]));
+        }
+
+        return result;
+    }
+
+    private static bool HasData(KpiSeries series, int leaf) =>
+        Sum(series.Values[leaf]) != 0 || (series.Denominators is not null && Sum(series.Denominators[leaf]) != 0);
 
     private static double Sum(double[] values)
     {

@@ -49,7 +49,7 @@ internal static class KpisApi
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<Page<KpiCheckDto>>, ProblemHttpResult>> ListChecksAsync(
+    internal static async Task<Results<Ok<Page<KpiCheckDto>>, ProblemHttpResult>> ListChecksAsync(
         string name,
         KpiCatalog catalog,
         RcaDbContext db,

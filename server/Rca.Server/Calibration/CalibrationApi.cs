@@ -41,7 +41,7 @@ internal static class CalibrationApi
         return group;
     }
 
-    private static async Task<Ok<List<CalibrationModelSummary>>> ListModelsAsync(
+    internal static async Task<Ok<List<CalibrationModelSummary>>> ListModelsAsync(
         IOptionsMonitor<CalibrationOptions> options, RcaDbContext db, CancellationToken cancellationToken)
     {
         var result = new List<CalibrationModelSummary>();
@@ -57,7 +57,7 @@ internal static class CalibrationApi
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<Page<CalibrationCheckSummary>>, ProblemHttpResult>> ListChecksAsync(
+    internal static async Task<Results<Ok<Page<CalibrationCheckSummary>>, ProblemHttpResult>> ListChecksAsync(
         string name,
         IOptionsMonitor<CalibrationOptions> options,
         RcaDbContext db,
@@ -112,7 +112,7 @@ internal static class CalibrationApi
         return TypedResults.Ok(new Page<CalibrationCheckSummary>([.. page.Select(check => check.ToSummary())], total, offset, limit));
     }
 
-    private static async Task<Results<Ok<CalibrationCheckDetail>, ProblemHttpResult>> GetCheckAsync(
+    internal static async Task<Results<Ok<CalibrationCheckDetail>, ProblemHttpResult>> GetCheckAsync(
         long id, RcaDbContext db, Problems problems, CancellationToken cancellationToken)
     {
         var check = await db.CalibrationChecks.AsNoTracking()

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Rca.Contracts;
 using Rca.Server.Api;
 using Rca.Server.Incidents;
@@ -11,14 +10,12 @@ namespace Rca.Server.Ui;
 
 /// <summary>
 /// Serves the dashboard in process through the same handlers as the REST API, so filters,
-/// validation and status rules are identical. Each call runs in its own DI scope because a
-/// Blazor circuit lives for minutes and a DbContext must not.
+/// validation and status rules are identical. Scoped per circuit for <see cref="UiAccess"/>, while
+/// each call runs in its own DI scope because a circuit lives for minutes and a DbContext must not.
 /// </summary>
-internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<UiOptions> options) : IIncidentQueries, IIncidentCommands
+internal sealed class IncidentUiService(IServiceScopeFactory scopes, UiAccess access) : IIncidentQueries, IIncidentCommands
 {
-    private static readonly string ReadOnlyMessage = $"The dashboard is read-only because {UiOptions.Section}:AllowChanges is false.";
-
-    public bool CanChangeIncidents => options.Value.AllowChanges;
+    public bool CanChangeIncidents => access.CanChange;
 
     public async Task<OperationResult<Page<IncidentSummary>>> ListAsync(IncidentQuery query, CancellationToken cancellationToken)
     {
@@ -76,7 +73,7 @@ internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<Ui
     {
         if (!CanChangeIncidents)
         {
-            return OperationResult<IncidentFeedbackDto>.Failure(ReadOnlyMessage);
+            return OperationResult<IncidentFeedbackDto>.Failure(access.ReadOnlyReason);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -101,7 +98,7 @@ internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<Ui
     {
         if (!CanChangeIncidents)
         {
-            return OperationResult<IncidentSummary>.Failure(ReadOnlyMessage);
+            return OperationResult<IncidentSummary>.Failure(access.ReadOnlyReason);
         }
 
         if (!IncidentStatus.All.Contains(targetStatus))
@@ -125,7 +122,7 @@ internal sealed class IncidentUiService(IServiceScopeFactory scopes, IOptions<Ui
     }
 
     private ClaimsPrincipal Actor() =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, options.Value.Actor)], authenticationType: "Dashboard"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, access.Actor)], authenticationType: "Dashboard"));
 
     private static OperationResult<T> Unwrap<T>(IResult result)
         where T : class => result switch

@@ -16,7 +16,8 @@ public sealed class DashboardHostTests
         var ct = TestContext.Current.CancellationToken;
         using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct);
         using var client = factory.CreateClient();
-        var queries = factory.Services.GetRequiredService<IIncidentQueries>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IIncidentQueries>();
 
         var viaApi = await client.GetFromJsonAsync<Page<IncidentSummary>>("/api/v1/incidents?status=open&limit=2", ct);
         var inProcess = await queries.ListAsync(new IncidentQuery(null, "open", null, 0, 2), ct);
@@ -38,7 +39,8 @@ public sealed class DashboardHostTests
         var ct = TestContext.Current.CancellationToken;
         using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct);
         using var client = factory.CreateClient();
-        var commands = factory.Services.GetRequiredService<IIncidentCommands>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<IIncidentCommands>();
         var id = (await client.GetFromJsonAsync<Page<IncidentSummary>>("/api/v1/incidents", ct))!.Items[0].Id;
 
         var acknowledged = await commands.ChangeStatusAsync(id, "acknowledged", null, ct);
@@ -58,7 +60,8 @@ public sealed class DashboardHostTests
         var ct = TestContext.Current.CancellationToken;
         using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct);
         using var client = factory.CreateClient();
-        var commands = factory.Services.GetRequiredService<IIncidentCommands>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<IIncidentCommands>();
         var id = (await client.GetFromJsonAsync<Page<IncidentSummary>>("/api/v1/incidents", ct))!.Items[0].Id;
 
         var stored = await commands.SubmitFeedbackAsync(id, new FeedbackRequest("partly", "region=eu", "us was hit too"), ct);
@@ -77,7 +80,8 @@ public sealed class DashboardHostTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var factory = await ApiTestHost.CreateWithIncidentsAsync(ct, host => host.Settings["Ui:AllowChanges"] = "false");
-        var commands = factory.Services.GetRequiredService<IIncidentCommands>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<IIncidentCommands>();
 
         var result = await commands.ChangeStatusAsync(1, "acknowledged", null, ct);
         var feedback = await commands.SubmitFeedbackAsync(1, new FeedbackRequest("correct", null, null), ct);

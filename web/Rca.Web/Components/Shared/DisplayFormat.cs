@@ -15,6 +15,10 @@ internal static class DisplayFormat
 
     public static string Share(double value) => value.ToString("0.0%", CultureInfo.InvariantCulture);
 
+    public static string Ratio(double? value) => value is { } number ? number.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+
+    public static string Rate(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
     public static string Score(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -1,0 +1,41 @@
+using Rca.Web.Components.Pages;
+using Rca.Web.Tests.Support;
+
+namespace Rca.Web.Tests;
+
+public sealed class KpiListTests : DashboardContext
+{
+    public KpiListTests()
+    {
+        Queries.Kpis.Add(Kpis.Summary("latency", Kpis.Check("latency", 5, "ok", 120.5, 118)));
+        Queries.Kpis.Add(Kpis.Summary("checkout-errors", Kpis.Check("checkout-errors", 5, "anomalous", 37, 12, incident: 42), measure: "ratio"));
+        Queries.Kpis.Add(Kpis.Summary("new-kpi"));
+    }
+
+    [Fact]
+    public void List_ShowsLatestCheckAndState()
+    {
+        var cut = Render<KpiList>();
+
+        Assert.Equal("true", cut.Find("#kpi-list").GetAttribute("data-interactive"));
+        Assert.Equal(["checkout-errors", "latency", "new-kpi"], cut.FindAll("a.kpi-link").Select(link => link.TextContent).ToArray());
+        Assert.Equal(["kpis/checkout-errors", "kpis/latency", "kpis/new-kpi"], cut.FindAll("a.kpi-link").Select(link => link.GetAttribute("href")).ToArray());
+        Assert.Equal(["anomalous", "ok"], cut.FindAll("[data-check-status]").Select(chip => chip.GetAttribute("data-check-status")).ToArray());
+        Assert.Equal(["37", "120.5"], cut.FindAll("td.kpi-actual").Select(cell => cell.TextContent).ToArray());
+        Assert.Equal("ratio(errors / total)", cut.FindAll("code.kpi-measure")[0].TextContent);
+        Assert.Equal("Not checked yet", cut.FindAll("td.kpi-state")[2].TextContent.Trim());
+        Assert.Equal("incidents/42", cut.Find("a[href='incidents/42']").GetAttribute("href"));
+        Assert.Equal("kpis/_new", cut.Find("#kpi-new").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void ReadOnly_HidesNewButton()
+    {
+        KpiService.CanChangeKpis = false;
+
+        var cut = Render<KpiList>();
+
+        Assert.Empty(cut.FindAll("#kpi-new"));
+        Assert.Equal(3, cut.FindAll("a.kpi-link").Count);
+    }
+}
