@@ -5,16 +5,20 @@ using Rca.Detectors.Localization;
 using Rca.Server.Jobs;
 using Rca.Server.Sources;
 using Rca.Server.Storage;
+using Rca.Server.Tests.Infrastructure;
 
 namespace Rca.Server.Tests.Support;
 
 /// <summary>
 /// A host on Hangfire in-memory storage and a SQLite incident store in a temporary directory,
-/// with a scripted source, a scripted localizer and a manual clock.
+/// with a scripted source, a scripted localizer and a manual clock. Inside
+/// <see cref="OnPostgreSqlAsync"/> the incident store is instead a new PostgreSQL database per host.
 /// </summary>
 internal sealed class ServerFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly AsyncLocal<PostgreSqlStore?> PostgreSqlStoreScope = new();
 
     /// <summary>The admin key every test host accepts through <c>Api:BootstrapKey</c>.</summary>
     public const string BootstrapKey = "test-bootstrap-key-0123456789";
@@ -37,6 +41,39 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         SeedFile = Path.Combine(_directory, "kpis.json");
         File.WriteAllText(SeedFile, seedJson);
         _hangfireServer = hangfireServer;
+        if (PostgreSqlStoreScope.Value is { } store)
+        {
+            Settings["Storage:Provider"] = "postgresql";
+            Settings["ConnectionStrings:Rca"] = store.Postgres.CreateDatabaseAsync("store", CancellationToken.None).GetAwaiter().GetResult();
+            store.Hosts++;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> with every host it creates on its own empty PostgreSQL
+    /// database, so a test written for SQLite runs unchanged on PostgreSQL.
+    /// </summary>
+    /// <returns>How many hosts the test created.</returns>
+    public static async Task<int> OnPostgreSqlAsync(PostgresFixture postgres, Func<Task> test)
+    {
+        var store = new PostgreSqlStore(postgres);
+        PostgreSqlStoreScope.Value = store;
+        try
+        {
+            await test();
+            return store.Hosts;
+        }
+        finally
+        {
+            PostgreSqlStoreScope.Value = null;
+        }
+    }
+
+    private sealed class PostgreSqlStore(PostgresFixture postgres)
+    {
+        public PostgresFixture Postgres { get; } = postgres;
+
+        public int Hosts { get; set; }
     }
 
     public string SeedFile { get; }
