@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 need=()
 command -v influxd >/dev/null 2>&1 || need+=(influxdb)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
+# Debian's postinst creates a cluster but does not start it. The tests start their own on a free port.
+[[ -x /usr/lib/postgresql/15/bin/initdb ]] || need+=(postgresql)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -54,9 +54,9 @@ internal static class HangfireSetup
             }
             else if (postgres is not null)
             {
-                // A job fetched by a server that dies stays invisible to the others for the
-                // invisibility timeout; the sliding timeout keeps a live server's long check
-                // visible as taken, so the timeout can be short without running a check twice.
+                // A job fetched by a server that dies stays hidden from the others for the
+                // invisibility timeout. The sliding timeout keeps refreshing the fetch time of a
+                // live server's long check, so the timeout can be short without running it twice.
                 config.UsePostgreSqlStorage(
                     options => options.UseNpgsqlConnection(postgres),
                     new PostgreSqlStorageOptions

@@ -2,8 +2,8 @@ namespace Rca.Server.Hosting;
 
 /// <summary>
 /// The name of this server process, from <c>Server:Name</c> or else <c>{machine name}:{process id}</c>.
-/// Each check record stores it, and Hangfire names its server with it, so that the work of
-/// several servers on one database can be told apart.
+/// Each check record stores it, and Hangfire uses it as its server name, so that the work of
+/// several servers on one database can be traced to each of them.
 /// </summary>
 internal sealed class ServerIdentity
 {

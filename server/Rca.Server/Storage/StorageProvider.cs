@@ -7,15 +7,13 @@ namespace Rca.Server.Storage;
 /// </summary>
 internal static class StorageProvider
 {
-    public const string Section = "Storage";
-
     public const string Setting = "Storage:Provider";
 
     public const string Sqlite = "sqlite";
 
     public const string PostgreSql = "postgresql";
 
-    /// <summary>Returns the configured provider in lower case; <c>sqlite</c> when the setting is empty.</summary>
+    /// <summary>Returns the configured provider in lower case, or <c>sqlite</c> when the setting is empty.</summary>
     /// <exception cref="InvalidOperationException">The setting names another provider.</exception>
     public static string Read(IConfiguration configuration)
     {

@@ -16,8 +16,8 @@ internal static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="RcaDbContext"/> on the provider of <c>Storage:Provider</c>. On SQLite the
     /// connection string is <c>ConnectionStrings:Rca</c>, or <c>Data Source={Data:Directory}/rca.db</c>
-    /// when it is not set; on PostgreSQL it is <c>ConnectionStrings:Rca</c>, which must be set, and
-    /// the context is a <see cref="PostgreSqlRcaDbContext"/>, resolved as <see cref="RcaDbContext"/>.
+    /// when it is not set. On PostgreSQL <c>ConnectionStrings:Rca</c> must be set, and the context
+    /// is a <see cref="PostgreSqlRcaDbContext"/>, resolved as <see cref="RcaDbContext"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSQL has no connection string.</exception>
     public static IServiceCollection AddIncidentStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
@@ -40,9 +40,9 @@ internal static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds interceptors to the incident store's context, whichever provider registered it: the
-    /// options of the PostgreSQL context are those of <see cref="PostgreSqlRcaDbContext"/>, so
-    /// <c>ConfigureDbContext&lt;RcaDbContext&gt;</c> alone would miss them.
+    /// Adds an interceptor to the incident store's context on either provider. The PostgreSQL
+    /// context is built from the options of <see cref="PostgreSqlRcaDbContext"/>, which
+    /// <c>ConfigureDbContext&lt;RcaDbContext&gt;</c> alone would not reach.
     /// </summary>
     public static IServiceCollection AddIncidentStoreInterceptor<TInterceptor>(this IServiceCollection services)
         where TInterceptor : class, IInterceptor
@@ -53,8 +53,8 @@ internal static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Applies pending migrations; called once at start-up before any job runs. Servers that start
-    /// together on one PostgreSQL database take turns: EF Core holds a database lock while it migrates.
+    /// Applies pending migrations, once at start-up before any job runs. EF Core holds a database
+    /// lock while it migrates, so servers that start together on one database take turns.
     /// </summary>
     public static async Task MigrateIncidentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ using Rca.Server.Tests.Infrastructure;
 namespace Rca.Server.Tests.Infrastructure;
 
 /// <summary>
-/// One PostgreSQL server shared by every test in the assembly, started when a test first asks
-/// for a database, so runs without PostgreSQL tests do not pay for it. Each caller gets its own
+/// One PostgreSQL server shared by every test in the assembly, started when a test first requests
+/// a database, so runs without PostgreSQL tests do not pay for it. Each caller gets its own
 /// empty database.
 /// </summary>
 /// <remarks>

@@ -77,6 +77,7 @@ public sealed class ServerFailoverTests(InfluxDbFixture influx, PostgresFixture 
             await Task.Delay(50, ct);
         }
 
+        var killedAt = DateTime.UtcNow;
         var survivor = pair.Servers.Single(s => s != victim);
         await HangfireJobs.WaitForStateAsync(storage, jobId, "Succeeded", TimeSpan.FromSeconds(60), ct);
 
@@ -94,6 +95,10 @@ public sealed class ServerFailoverTests(InfluxDbFixture influx, PostgresFixture 
         // The dead server's windows come first, the survivor completed the rest.
         var servers = checks.Select(c => c.Server).ToList();
         var handOver = servers.IndexOf(survivor.Name);
+        var resumed = history.Last(h => h.StateName == "Processing").CreatedAt;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{victim.Name} stored {handOver} of {checks.Count} windows and was killed; {survivor.Name} ran the job again "
+            + $"{(resumed - killedAt).TotalSeconds:0.0} s later and stored {checks.Count - handOver}.");
         Assert.True(handOver >= storedByVictim, $"servers by window: {string.Join(",", servers)}");
         Assert.All(servers[..handOver], s => Assert.Equal(victim.Name, s));
         Assert.All(servers[handOver..], s => Assert.Equal(survivor.Name, s));

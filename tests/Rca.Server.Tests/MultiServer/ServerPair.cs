@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Rca.Server.Storage;
@@ -32,9 +33,9 @@ internal sealed class ServerPair : IAsyncDisposable
     public IReadOnlyList<ServerProcess> Servers { get; private set; } = [];
 
     /// <summary>
-    /// Creates the databases, writes the KPI data, migrates the store (so a test can add rows
-    /// before the servers run), then starts both servers at once with the KPIs of
-    /// <paramref name="kpiDefinitions"/> and waits until both answer.
+    /// Creates the databases, writes the KPI data, migrates the store and adds rows when
+    /// <paramref name="prepareStore"/> is set, then starts both servers at once with the KPIs of
+    /// <paramref name="kpiDefinitions"/> and waits until both return 200 on <c>/healthz</c>.
     /// </summary>
     public static async Task<ServerPair> StartAsync(
         InfluxDbFixture influx,
@@ -50,13 +51,12 @@ internal sealed class ServerPair : IAsyncDisposable
         try
         {
             await writeData(influxDatabase);
-            await using (var db = pair.CreateDbContext())
+            // Without rows to add, the servers migrate the empty database themselves, at the same time.
+            if (prepareStore is not null)
             {
+                await using var db = pair.CreateDbContext();
                 await db.Database.MigrateAsync(cancellationToken);
-                if (prepareStore is not null)
-                {
-                    await prepareStore(db);
-                }
+                await prepareStore(db);
             }
 
             var seedFile = Path.Combine(pair._directory, "kpis.json");
@@ -80,9 +80,14 @@ internal sealed class ServerPair : IAsyncDisposable
         new PostgreSqlRcaDbContext(new DbContextOptionsBuilder<PostgreSqlRcaDbContext>().UseNpgsql(ConnectionString).Options);
 
     /// <summary>The Hangfire storage the servers share, for triggering jobs and reading their states.</summary>
-    public JobStorage CreateJobStorage() => new PostgreSqlStorage(
-        new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(ConnectionString, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
-        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
+    public JobStorage CreateJobStorage()
+    {
+        // Hangfire's log provider is static: in the test process it may still be the logger
+        // factory of an in-process host that an earlier test disposed.
+        LogProvider.SetCurrentLogProvider(new NoLogs());
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(ConnectionString, options), options);
+    }
 
     /// <summary>Returns the output of both servers, for failure messages.</summary>
     public string Logs() => string.Join("\n", Servers.Select(s => $"--- {s.Name} (pid {s.ProcessId}) ---\n{s.Log()}"));
@@ -115,5 +120,12 @@ internal sealed class ServerPair : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Rca"] = "Information",
         });
+    }
+
+    private sealed class NoLogs : ILogProvider, ILog
+    {
+        public ILog GetLogger(string name) => this;
+
+        public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }

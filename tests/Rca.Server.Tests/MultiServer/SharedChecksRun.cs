@@ -6,14 +6,14 @@ namespace Rca.Server.Tests.MultiServer;
 
 /// <summary>
 /// One run of two servers on four KPIs checked every 2 s, shared by the tests of
-/// <see cref="SharedChecksTests"/>: the servers run until the store holds
+/// <see cref="SharedChecksTests"/>: the servers run until the store contains
 /// <see cref="MinChecks"/> checks, then both are killed and the stored checks and incidents are kept.
 /// </summary>
 public sealed class SharedChecksRun : IAsyncDisposable
 {
     public const int KpiCount = 4;
 
-    public const int MinChecks = 48;
+    public const int MinChecks = 40;
 
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 

@@ -30,6 +30,7 @@ public sealed class SharedChecksTests(InfluxDbFixture influx, PostgresFixture po
         }
 
         var anomalous = result.Checks.Where(c => c.Status == CheckStatus.Anomalous).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{result.Checks.Count} checks, {anomalous.Count} anomalous, {result.Incidents.Count} incidents");
         Assert.NotEmpty(anomalous);
         Assert.Equal(anomalous.Count, result.Incidents.Count);
         Assert.Equal(
@@ -44,6 +45,9 @@ public sealed class SharedChecksTests(InfluxDbFixture influx, PostgresFixture po
 
         var byServer = result.Checks.GroupBy(c => c.Server ?? "(none)").ToDictionary(g => g.Key, g => g.Count());
 
+        var concurrent = result.Logs.Split('\n').Count(line => line.Contains("was stored by another run first", StringComparison.Ordinal));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"checks per server: {string.Join(", ", byServer.OrderBy(p => p.Key))}; windows computed twice and stored once: {concurrent}");
         Assert.Equal(["alpha", "beta"], byServer.Keys.Order());
         Assert.All(byServer.Values, count => Assert.True(count >= 5, $"checks per server: {string.Join(", ", byServer)}"));
     }

@@ -55,8 +55,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server; call <see cref="WaitUntilHealthyAsync"/> before using it.</summary>
     public static ServerProcess Start(string name, IReadOnlyDictionary<string, string> settings) => new(name, FreePort(), settings);
 
-    /// <summary>Waits until <c>GET /healthz</c> answers 200.</summary>
-    /// <exception cref="InvalidOperationException">The process exited or did not answer in time; the message holds its output.</exception>
+    /// <summary>Waits until <c>GET /healthz</c> returns 200.</summary>
+    /// <exception cref="InvalidOperationException">The process exited or did not respond in time. The message contains its output.</exception>
     public async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -87,7 +87,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"Server {Name} did not answer {Url}healthz within {timeout.TotalSeconds} s. Its output:\n{Log()}");
+                throw new InvalidOperationException($"Server {Name} did not respond to {Url}healthz within {timeout.TotalSeconds} s. Its output:\n{Log()}");
             }
 
             await Task.Delay(100, cancellationToken);
