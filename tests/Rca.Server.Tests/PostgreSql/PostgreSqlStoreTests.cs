@@ -70,7 +70,7 @@ public sealed class PostgreSqlStoreTests(PostgresFixture postgres)
 
     private async Task Run(Func<Task> test)
     {
-        var hosts = await ServerFactory.OnPostgreSqlAsync(postgres, test);
+        var hosts = await ServerFactory.OnPostgreSqlAsync(ct => postgres.CreateDatabaseAsync("store", ct), test);
 
         Assert.True(hosts > 0, "The test created no host, so nothing ran on PostgreSQL.");
     }

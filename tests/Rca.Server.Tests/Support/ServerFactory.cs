@@ -5,7 +5,6 @@ using Rca.Detectors.Localization;
 using Rca.Server.Jobs;
 using Rca.Server.Sources;
 using Rca.Server.Storage;
-using Rca.Server.Tests.Infrastructure;
 
 namespace Rca.Server.Tests.Support;
 
@@ -44,19 +43,22 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         if (PostgreSqlStoreScope.Value is { } store)
         {
             Settings["Storage:Provider"] = "postgresql";
-            Settings["ConnectionStrings:Rca"] = store.Postgres.CreateDatabaseAsync("store", CancellationToken.None).GetAwaiter().GetResult();
+            Settings["ConnectionStrings:Rca"] = store.CreateDatabase(CancellationToken.None).GetAwaiter().GetResult();
             store.Hosts++;
         }
     }
 
     /// <summary>
     /// Runs <paramref name="test"/> with every host it creates on its own empty PostgreSQL
-    /// database, so a test written for SQLite runs unchanged on PostgreSQL.
+    /// database, made by <paramref name="createDatabase"/>, so a test written for SQLite runs
+    /// unchanged on PostgreSQL.
     /// </summary>
+    /// <param name="createDatabase">Creates an empty database and returns its connection string.</param>
+    /// <param name="test">The test to run.</param>
     /// <returns>How many hosts the test created.</returns>
-    public static async Task<int> OnPostgreSqlAsync(PostgresFixture postgres, Func<Task> test)
+    public static async Task<int> OnPostgreSqlAsync(Func<CancellationToken, Task<string>> createDatabase, Func<Task> test)
     {
-        var store = new PostgreSqlStore(postgres);
+        var store = new PostgreSqlStore(createDatabase);
         PostgreSqlStoreScope.Value = store;
         try
         {
@@ -69,9 +71,9 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         }
     }
 
-    private sealed class PostgreSqlStore(PostgresFixture postgres)
+    private sealed class PostgreSqlStore(Func<CancellationToken, Task<string>> createDatabase)
     {
-        public PostgresFixture Postgres { get; } = postgres;
+        public Func<CancellationToken, Task<string>> CreateDatabase { get; } = createDatabase;
 
         public int Hosts { get; set; }
     }
