@@ -57,6 +57,9 @@ internal static class HangfireSetup
                 // A job fetched by a server that dies stays hidden from the others for the
                 // invisibility timeout. The sliding timeout keeps refreshing the fetch time of a
                 // live server's long check, so the timeout can be short without running it twice.
+                // Long polling (LISTEN/NOTIFY, PostgreSQL 11 or later) wakes the idle workers of
+                // every server when a job is enqueued. Without it only the enqueuing server's
+                // workers wake at once, and the others wait for their next poll.
                 config.UsePostgreSqlStorage(
                     options => options.UseNpgsqlConnection(postgres),
                     new PostgreSqlStorageOptions
@@ -66,6 +69,7 @@ internal static class HangfireSetup
                         QueuePollInterval = TimeSpan.FromSeconds(1),
                         InvisibilityTimeout = invisibility,
                         UseSlidingInvisibilityTimeout = true,
+                        EnableLongPolling = true,
                     });
             }
             else
