@@ -10,6 +10,8 @@ command -v influxd >/dev/null 2>&1 || need+=(influxdb)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 # A CJK font, so the browser test's Simplified Chinese screenshots show characters, not boxes.
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+# Debian's postinst creates a cluster but does not start it. The tests start their own on a free port.
+[[ -x /usr/lib/postgresql/15/bin/initdb ]] || need+=(postgresql)
 if ((${#need[@]})); then
   echo "test.sh: installing ${need[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -15,6 +15,7 @@ namespace Rca.Contracts;
 /// <param name="IncidentId">The incident opened for this window, if any.</param>
 /// <param name="Durations">Time spent per step, in milliseconds.</param>
 /// <param name="CheckedAt">When the check finished (UTC).</param>
+/// <param name="Server">The name of the server that ran the check; null for checks stored before servers were recorded.</param>
 public sealed record KpiCheckDto(
     string Kpi,
     DateTimeOffset WindowStart,
@@ -27,4 +28,5 @@ public sealed record KpiCheckDto(
     double? Forecast,
     long? IncidentId,
     CheckDurations Durations,
-    DateTimeOffset CheckedAt);
+    DateTimeOffset CheckedAt,
+    string? Server = null);

@@ -75,7 +75,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationDispatchJob>();
         services.AddScoped<OutboxSaveInterceptor>();
-        services.ConfigureDbContext<RcaDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<OutboxSaveInterceptor>()));
+        services.AddIncidentStoreInterceptor<OutboxSaveInterceptor>();
         services.AddHostedService<NotificationStartup>();
         return services;
     }

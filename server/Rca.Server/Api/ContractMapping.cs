@@ -69,7 +69,8 @@ internal static class ContractMapping
             check.LocalizeMilliseconds,
             check.StoreMilliseconds,
             check.TotalMilliseconds),
-        Utc(check.CheckedAt));
+        Utc(check.CheckedAt),
+        check.Server);
 
     public static KpiSummary ToSummary(this KpiDefinition kpi, CheckRecord? latestCheck) => new(
         kpi.Name,

@@ -107,9 +107,13 @@ internal static class IncidentsApi
 
         if (!string.IsNullOrWhiteSpace(q))
         {
+            // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's is case-sensitive, and ILIKE matches SQLite.
             var pattern = "%" + EscapeLike(q.Trim()) + "%";
-            query = query.Where(incident =>
-                EF.Functions.Like(incident.KpiName, pattern, "\\") || EF.Functions.Like(incident.RootCause, pattern, "\\"));
+            query = db.Database.IsNpgsql()
+                ? query.Where(incident =>
+                    EF.Functions.ILike(incident.KpiName, pattern, "\\") || EF.Functions.ILike(incident.RootCause, pattern, "\\"))
+                : query.Where(incident =>
+                    EF.Functions.Like(incident.KpiName, pattern, "\\") || EF.Functions.Like(incident.RootCause, pattern, "\\"));
         }
 
         var ascending = order == "asc";

@@ -24,6 +24,7 @@ internal static class ServerServiceCollectionExtensions
     public static IServiceCollection AddRcaChecks(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new ServerIdentity(configuration));
         services.AddLocalization();
         services.AddRcaInstruments();
 

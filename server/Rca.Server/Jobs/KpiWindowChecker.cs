@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rca.Detectors.Data;
 using Rca.Detectors.Localization;
+using Rca.Server.Hosting;
 using Rca.Server.Incidents;
 using Rca.Server.Kpis;
 using Rca.Server.Metrics;
@@ -22,6 +23,7 @@ internal sealed class KpiWindowChecker(
     RcaMetrics metrics,
     TimeProvider time,
     IncidentOpenedRecorder incidentRecorder,
+    ServerIdentity server,
     ILogger<KpiWindowChecker> logger)
 {
     private const int RecentIncidentsForThreshold = 200;
@@ -45,6 +47,7 @@ internal sealed class KpiWindowChecker(
         }
 
         record.Trigger = trigger;
+        record.Server = server.Name;
         record.Attempts++;
         var step = new StepTimer(time);
         try

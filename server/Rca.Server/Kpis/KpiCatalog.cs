@@ -33,6 +33,9 @@ internal sealed class KpiCatalog(RcaDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Forgets the changes of a failed <see cref="UpsertAsync"/>, so that it can run again.</summary>
+    public void DiscardChanges() => db.ChangeTracker.Clear();
+
     /// <summary>Returns the definition with this name, or null.</summary>
     public async Task<KpiDefinition?> FindAsync(string name, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Rca.Server.Storage;
 
 namespace Rca.Server.Kpis;
 
@@ -22,7 +24,18 @@ internal sealed class KpiSeeder(
         }
 
         var kpis = await KpiSeedFile.ReadAsync(path, cancellationToken);
-        await catalog.UpsertAsync(kpis, cancellationToken);
+        try
+        {
+            await catalog.UpsertAsync(kpis, cancellationToken);
+        }
+        catch (DbUpdateException error) when (UniqueViolation.Is(error))
+        {
+            // Another server on the same database inserted one of these KPIs first; a second pass updates it.
+            logger.LogInformation("Another server seeded KPIs at the same time; seeding again");
+            catalog.DiscardChanges();
+            await catalog.UpsertAsync(kpis, cancellationToken);
+        }
+
         logger.LogInformation("Seeded {Count} KPI definitions from {SeedFile}", kpis.Count, path);
     }
 

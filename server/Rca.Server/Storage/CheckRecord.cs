@@ -42,6 +42,9 @@ internal sealed class CheckRecord
 
     public double TotalMilliseconds { get; set; }
 
+    /// <summary>The name of the server that ran the check (<c>Server:Name</c>); null for checks stored before it was recorded.</summary>
+    public string? Server { get; set; }
+
     /// <summary>When the check finished, UTC.</summary>
     public DateTime CheckedAt { get; set; }
 }

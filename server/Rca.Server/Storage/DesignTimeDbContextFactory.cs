@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Rca.Server.Storage;
 
 /// <summary>
-/// Creates the context for <c>dotnet ef migrations add</c> without starting the web host.
+/// Creates the SQLite context for <c>dotnet ef migrations add</c> without starting the web host.
 /// </summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<RcaDbContext>
 {

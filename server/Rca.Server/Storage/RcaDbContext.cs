@@ -7,10 +7,22 @@ namespace Rca.Server.Storage;
 /// <summary>
 /// The incident store: KPI definitions, check records, incidents and their root-cause sets.
 /// The model uses only types every relational provider maps; provider choice lives in
-/// <see cref="StorageServiceCollectionExtensions"/>.
+/// <see cref="StorageServiceCollectionExtensions"/>. This type runs on SQLite and owns the
+/// migrations in Storage/Migrations; <see cref="PostgreSqlRcaDbContext"/> owns the PostgreSQL ones.
 /// </summary>
-internal sealed class RcaDbContext(DbContextOptions<RcaDbContext> options) : DbContext(options)
+internal class RcaDbContext : DbContext
 {
+    public RcaDbContext(DbContextOptions<RcaDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider-specific subclass, whose migrations EF Core finds by its own type.</summary>
+    protected RcaDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<KpiRecord> Kpis => Set<KpiRecord>();
 
     public DbSet<CheckRecord> Checks => Set<CheckRecord>();
@@ -44,6 +56,7 @@ internal sealed class RcaDbContext(DbContextOptions<RcaDbContext> options) : DbC
             check.Property(c => c.KpiName).HasMaxLength(200);
             check.Property(c => c.Status).HasMaxLength(16);
             check.Property(c => c.Trigger).HasMaxLength(16);
+            check.Property(c => c.Server).HasMaxLength(200);
             check.Property(c => c.WindowStart).HasConversion(utc);
             check.Property(c => c.CheckedAt).HasConversion(utc);
         });

@@ -10,11 +10,14 @@ namespace Rca.Server.Tests.Support;
 
 /// <summary>
 /// A host on Hangfire in-memory storage and a SQLite incident store in a temporary directory,
-/// with a scripted source, a scripted localizer and a manual clock.
+/// with a scripted source, a scripted localizer and a manual clock. Inside
+/// <see cref="OnPostgreSqlAsync"/> the incident store is instead a new PostgreSQL database per host.
 /// </summary>
 internal sealed class ServerFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly AsyncLocal<PostgreSqlStore?> PostgreSqlStoreScope = new();
 
     /// <summary>The admin key every test host accepts through <c>Api:BootstrapKey</c>.</summary>
     public const string BootstrapKey = "test-bootstrap-key-0123456789";
@@ -37,6 +40,42 @@ internal sealed class ServerFactory : WebApplicationFactory<Program>
         SeedFile = Path.Combine(_directory, "kpis.json");
         File.WriteAllText(SeedFile, seedJson);
         _hangfireServer = hangfireServer;
+        if (PostgreSqlStoreScope.Value is { } store)
+        {
+            Settings["Storage:Provider"] = "postgresql";
+            Settings["ConnectionStrings:Rca"] = store.CreateDatabase(CancellationToken.None).GetAwaiter().GetResult();
+            store.Hosts++;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> with every host it creates on its own empty PostgreSQL
+    /// database, made by <paramref name="createDatabase"/>, so a test written for SQLite runs
+    /// unchanged on PostgreSQL.
+    /// </summary>
+    /// <param name="createDatabase">Creates an empty database and returns its connection string.</param>
+    /// <param name="test">The test to run.</param>
+    /// <returns>How many hosts the test created.</returns>
+    public static async Task<int> OnPostgreSqlAsync(Func<CancellationToken, Task<string>> createDatabase, Func<Task> test)
+    {
+        var store = new PostgreSqlStore(createDatabase);
+        PostgreSqlStoreScope.Value = store;
+        try
+        {
+            await test();
+            return store.Hosts;
+        }
+        finally
+        {
+            PostgreSqlStoreScope.Value = null;
+        }
+    }
+
+    private sealed class PostgreSqlStore(Func<CancellationToken, Task<string>> createDatabase)
+    {
+        public Func<CancellationToken, Task<string>> CreateDatabase { get; } = createDatabase;
+
+        public int Hosts { get; set; }
     }
 
     public string SeedFile { get; }

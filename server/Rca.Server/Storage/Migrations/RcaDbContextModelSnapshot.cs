@@ -349,6 +349,10 @@ namespace Rca.Server.Storage.Migrations
                     b.Property<double>("QueryMilliseconds")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Server")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
