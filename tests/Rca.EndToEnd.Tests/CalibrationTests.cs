@@ -15,8 +15,8 @@ public sealed class CalibrationTests(DemoServer server)
 {
     private const string DemoModel = "ctr-demo";
 
-    // The demo loader queues one check of ctr-demo at start-up; it usually ends before the
-    // incidents the fixture waits for, but on a busy machine it may come later.
+    // The demo loader queues one check of ctr-demo at start-up. It usually ends before the fixture
+    // has its incidents, but on a busy machine it may end later.
     private static readonly TimeSpan CheckDeadline = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class CalibrationTests(DemoServer server)
         var rceTexts = await modelPage.FieldRows.Locator("td.field-rce").AllInnerTextsAsync();
         Assert.Equal(detail.Fields.Select(field => Rate(field.FieldRce)), rceTexts.Select(text => text.Trim()));
 
-        // The demo stream has no prediction buckets, so the page says there is no diagram.
+        // The demo stream has no prediction buckets, so the page shows a message in place of the diagram.
         Assert.Empty(detail.Reliability);
         await Expect(modelPage.ReliabilityEmpty).ToBeVisibleAsync();
 

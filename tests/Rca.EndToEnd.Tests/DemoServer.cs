@@ -13,7 +13,9 @@ namespace Rca.EndToEnd.Tests;
 
 /// <summary>
 /// A real influxd and the server on a real Kestrel socket with the demo loader on, shared by every
-/// browser test. Start-up waits until the demo has opened one incident per bundled case.
+/// browser test. Start-up also stores the checks of the bucketed calibration model
+/// (<see cref="BucketedCalibrationModel"/>) and waits until the demo has opened one incident per
+/// bundled case.
 /// </summary>
 /// <remarks>
 /// The tests change incidents (acknowledge), so a test that needs an untouched incident picks one
@@ -23,7 +25,7 @@ public sealed class DemoServer : IAsyncLifetime
 {
     /// <summary>
     /// The bootstrap key of the server (admin scope), for the API calls that need a key, such as
-    /// <c>POST /api/v1/kpis/test</c>; the browser never sends it.
+    /// <c>POST /api/v1/kpis/test</c>. The browser never sends it.
     /// </summary>
     public const string BootstrapKey = "e2e-bootstrap-key-0123456789abcdef";
 
@@ -45,7 +47,7 @@ public sealed class DemoServer : IAsyncLifetime
     /// <summary>A client that sends <see cref="BootstrapKey"/>, for the API calls that need a key.</summary>
     public HttpClient AdminApi { get; private set; } = null!;
 
-    /// <summary>The influxd the demo writes to; a second server host may read from it too.</summary>
+    /// <summary>The influxd the demo writes to, which a second server host may read from too.</summary>
     public Uri InfluxUrl => _influx!.Url;
 
     /// <summary>The bundled demo cases, read from the same <c>demo-cases.json</c> the loader reads.</summary>

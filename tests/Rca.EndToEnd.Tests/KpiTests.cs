@@ -175,7 +175,7 @@ public sealed class KpiTests(DemoServer server)
         }
     }
 
-    // The test query reads the latest complete window, which moves on at each minute; the page and
+    // The test query reads the latest complete window, which moves on at each minute. The page and
     // the API are compared only when both read the same window.
     private async Task<(string Leaves, KpiTestResult Expected)> TestUntilSameWindowAsync(KpiFormPage form, object body, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Rca.Contracts;
 namespace Rca.EndToEnd.Tests;
 
 /// <summary>
-/// A second server host with <c>Api:AnonymousRead</c> false, so the dashboard asks for a key. It
+/// A second server host with <c>Api:AnonymousRead</c> false, so the dashboard requires a sign-in with a key. It
 /// shares the fixture's influxd but has its own data directory and demo database, and it is
 /// started by the one test that needs it rather than by every run of the fixture.
 /// </summary>

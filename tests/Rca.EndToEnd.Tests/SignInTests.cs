@@ -14,7 +14,7 @@ public sealed class SignInTests(DemoServer server)
     private const string ReaderName = "e2e-reader";
 
     [Fact]
-    public async Task SignIn_RedirectWrongKeyReadOnlySignOut()
+    public async Task SignIn_ReadKeyAndSignOut()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = SignInServer.Start(server.InfluxUrl);

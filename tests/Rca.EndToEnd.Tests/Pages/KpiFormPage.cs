@@ -27,7 +27,7 @@ internal sealed class KpiFormPage(IPage page, Uri baseUrl)
     /// <summary>The rows of the attribute table of the test result, one per attribute.</summary>
     public ILocator TestAttributes => page.Locator("#test-attributes tr.test-attribute");
 
-    /// <summary>The checkbox of the enabled switch; MudSwitch may put the id on the input or on its label.</summary>
+    /// <summary>The checkbox of the enabled switch, found whether MudSwitch puts the id on the input or on an ancestor.</summary>
     public ILocator Enabled => page.Locator("#kpi-enabled").Locator("xpath=self::input | .//input");
 
     /// <summary>Returns the text input of the field with id <paramref name="id"/>, such as <c>kpi-interval</c>.</summary>
