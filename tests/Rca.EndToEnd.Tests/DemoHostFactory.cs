@@ -9,9 +9,10 @@ namespace Rca.EndToEnd.Tests;
 /// </summary>
 /// <remarks>
 /// The system clock stays in place: the demo shifts its cases to end shortly before start-up,
-/// and the replayed windows are compared with the current time.
+/// and the replayed windows are compared with the current time. <paramref name="settings"/>
+/// adds or overrides configuration keys, for example <c>Api:AnonymousRead</c>.
 /// </remarks>
-internal sealed class DemoHostFactory(Uri influxUrl, string dataDirectory) : WebApplicationFactory<Program>
+internal sealed class DemoHostFactory(Uri influxUrl, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,5 +22,9 @@ internal sealed class DemoHostFactory(Uri influxUrl, string dataDirectory) : Web
         builder.UseSetting("Influx:Url", influxUrl.ToString());
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:InfluxUrl", influxUrl.ToString());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -13,7 +13,9 @@ namespace Rca.EndToEnd.Tests;
 
 /// <summary>
 /// A real influxd and the server on a real Kestrel socket with the demo loader on, shared by every
-/// browser test. Start-up waits until the demo has opened one incident per bundled case.
+/// browser test. Start-up also stores the checks of the bucketed calibration model
+/// (<see cref="BucketedCalibrationModel"/>) and waits until the demo has opened one incident per
+/// bundled case.
 /// </summary>
 /// <remarks>
 /// The tests change incidents (acknowledge), so a test that needs an untouched incident picks one
@@ -21,6 +23,15 @@ namespace Rca.EndToEnd.Tests;
 /// </remarks>
 public sealed class DemoServer : IAsyncLifetime
 {
+    /// <summary>
+    /// The bootstrap key of the server (admin scope), for the API calls that need a key, such as
+    /// <c>POST /api/v1/kpis/test</c>. The browser never sends it.
+    /// </summary>
+    public const string BootstrapKey = "e2e-bootstrap-key-0123456789abcdef";
+
+    /// <summary>The demo's InfluxDB database, as <c>Demo:Database</c> defaults it.</summary>
+    public const string DemoDatabase = "rca_demo";
+
     private static readonly TimeSpan IncidentDeadline = TimeSpan.FromSeconds(120);
 
     private InfluxDbServer? _influx;
@@ -32,6 +43,12 @@ public sealed class DemoServer : IAsyncLifetime
 
     /// <summary>A client for the server's HTTP API on the same socket the browser uses.</summary>
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>A client that sends <see cref="BootstrapKey"/>, for the API calls that need a key.</summary>
+    public HttpClient AdminApi { get; private set; } = null!;
+
+    /// <summary>The influxd the demo writes to, which a second server host may read from too.</summary>
+    public Uri InfluxUrl => _influx!.Url;
 
     /// <summary>The bundled demo cases, read from the same <c>demo-cases.json</c> the loader reads.</summary>
     internal DemoManifest Manifest { get; private set; } = null!;
@@ -46,11 +63,15 @@ public sealed class DemoServer : IAsyncLifetime
         _influx = await InfluxDbServer.StartAsync(authEnabled: false, ct);
         _dataDirectory = Directory.CreateTempSubdirectory("rca-e2e-").FullName;
 
-        _factory = new DemoHostFactory(_influx.Url, _dataDirectory);
+        var settings = new Dictionary<string, string>(BucketedCalibrationModel.Settings(DemoDatabase)) { ["Api:BootstrapKey"] = BootstrapKey };
+        _factory = new DemoHostFactory(_influx.Url, _dataDirectory, settings);
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress;
         Api = new HttpClient { BaseAddress = BaseUrl };
+        AdminApi = new HttpClient { BaseAddress = BaseUrl };
+        AdminApi.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
+        await BucketedCalibrationModel.LoadAsync(_influx.Url, DemoDatabase, _factory.Services, ct);
         Incidents = await WaitForDemoIncidentsAsync(ct);
     }
 
@@ -71,6 +92,11 @@ public sealed class DemoServer : IAsyncLifetime
     public async Task<IncidentDetail> GetIncidentAsync(long id, CancellationToken cancellationToken) =>
         await Api.GetFromJsonAsync<IncidentDetail>($"api/v1/incidents/{id}", cancellationToken)
         ?? throw new InvalidOperationException($"GET api/v1/incidents/{id} returned an empty body.");
+
+    /// <summary>Returns the KPIs from <c>GET /api/v1/kpis</c> now, each with its latest check.</summary>
+    public async Task<IReadOnlyList<KpiSummary>> ListKpisAsync(CancellationToken cancellationToken) =>
+        await Api.GetFromJsonAsync<IReadOnlyList<KpiSummary>>("api/v1/kpis", cancellationToken)
+        ?? throw new InvalidOperationException("GET api/v1/kpis returned an empty body.");
 
     // The loader writes the cases and Hangfire then replays every minute of them. An incident opens
     // when the replay reaches its labelled minute, so the list fills up over several seconds.
@@ -107,6 +133,7 @@ public sealed class DemoServer : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Api?.Dispose();
+        AdminApi?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

@@ -21,6 +21,8 @@ internal static class Screenshots
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, name + ".png");
+        // The app bar is fixed: scrolled down, a full-page image would show it across the middle.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
     }
