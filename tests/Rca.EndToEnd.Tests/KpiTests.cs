@@ -19,10 +19,6 @@ public sealed class KpiTests(DemoServer server)
     // incident that the other tests would see.
     private const string NewKpiName = "e2e-latest-case";
 
-    // The demo's last case ends 5 minutes before start-up (Demo:EndBefore). With a label delay of
-    // 7 minutes the latest complete 1-minute window lies inside that case for the first minutes of
-    // the run, so the test query finds leaves.
-    private const string LabelDelay = "7m";
 
     [Fact]
     public async Task Kpis_ListDetailTestSave()
@@ -57,6 +53,7 @@ public sealed class KpiTests(DemoServer server)
 
         // The form: a ratio KPI over the demo's last case, tested against the API with the same body.
         var lastCase = server.Manifest.Cases[^1].Kpi;
+        var labelDelay = LabelDelayTo(server.IncidentOf(lastCase.Name).WindowStart);
         await list.GotoAsync();
         var form = await list.OpenNewAsync();
         await form.FillAsync("kpi-name", NewKpiName);
@@ -67,7 +64,7 @@ public sealed class KpiTests(DemoServer server)
         await form.FillAsync("kpi-field", lastCase.Field);
         await form.FillAsync("kpi-denominator-field", lastCase.DenominatorField!);
         await form.FillAsync("kpi-attributes", string.Join(", ", lastCase.Attributes));
-        await form.FillAsync("kpi-label-delay", LabelDelay);
+        await form.FillAsync("kpi-label-delay", labelDelay);
 
         var body = new
         {
@@ -79,7 +76,7 @@ public sealed class KpiTests(DemoServer server)
             denominatorField = lastCase.DenominatorField,
             attributes = lastCase.Attributes,
             interval = "1m",
-            labelDelay = LabelDelay,
+            labelDelay,
         };
         var (shown, expected) = await TestUntilSameWindowAsync(form, body, ct);
         Assert.True(expected.LeafCount > 0, $"POST api/v1/kpis/test found no leaves in {expected.WindowStart:O} of {lastCase.Measurement}.");
@@ -124,6 +121,14 @@ public sealed class KpiTests(DemoServer server)
         await Expect(list.Enabled(NewKpiName)).ToHaveTextAsync("No");
         await Expect(list.StateCell(NewKpiName)).ToHaveTextAsync("Not checked yet");
         await Screenshots.TakeAsync(page, "kpis-saved");
+    }
+
+    // A label delay that puts the latest complete 1-minute window at the demo's incident window,
+    // inside the data the demo wrote for that case, however long the server has been running.
+    private static string LabelDelayTo(DateTimeOffset windowStart)
+    {
+        var minutes = (int)Math.Floor((DateTimeOffset.UtcNow - windowStart).TotalMinutes) - 1;
+        return Math.Max(minutes, 0).ToString(CultureInfo.InvariantCulture) + "m";
     }
 
     private async Task ExpectListMatchesApiAsync(KpiListPage list, CancellationToken cancellationToken)
