@@ -10,7 +10,19 @@ namespace Rca.Server.Api;
 /// </summary>
 internal static partial class KpiDefinitionProblems
 {
-    /// <summary>Returns the definition, or the errors keyed by field (dotted path, as in the seed file).</summary>
+    private static readonly object OmitJsonPositionsKey = new();
+
+    /// <summary>
+    /// Marks <paramref name="request"/> so that its JSON error messages leave out the path, line and
+    /// byte. The error's key still names the field. The dashboard's form sets it, because the user
+    /// never sees the JSON body it builds.
+    /// </summary>
+    public static void OmitJsonPositions(HttpRequest request) => request.HttpContext.Items[OmitJsonPositionsKey] = true;
+
+    /// <summary>
+    /// Returns the definition, or the errors keyed by field (dotted path, as in the seed file).
+    /// A JSON error names its line and byte in the body unless <see cref="OmitJsonPositions"/> marked the request.
+    /// </summary>
     public static async Task<(KpiDefinition? Kpi, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -28,8 +40,19 @@ internal static partial class KpiDefinitionProblems
         catch (JsonException error)
         {
             var field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "body" : error.Path.TrimStart('$', '.');
-            var where = error.LineNumber is { } line ? $" (line {line + 1}, byte {error.BytePositionInLine + 1})" : "";
-            errors[field] = [$"is invalid{where}: {error.Message}"];
+            var message = error.Message;
+            var where = "";
+            if (request.HttpContext.Items.ContainsKey(OmitJsonPositionsKey))
+            {
+                // System.Text.Json ends its own messages, though not a converter's, with the position.
+                message = JsonPositionSuffix().Replace(message, ".");
+            }
+            else if (error.LineNumber is { } line)
+            {
+                where = $" (line {line + 1}, byte {error.BytePositionInLine + 1})";
+            }
+
+            errors[field] = [$"is invalid{where}: {message}"];
             return (null, errors);
         }
 
@@ -52,4 +75,7 @@ internal static partial class KpiDefinitionProblems
 
     [GeneratedRegex("field '([^']+)'")]
     private static partial Regex FieldPattern();
+
+    [GeneratedRegex(@"\.? Path: \S* \| LineNumber: \d+ \| BytePositionInLine: \d+\.$")]
+    private static partial Regex JsonPositionSuffix();
 }

@@ -128,11 +128,13 @@ internal sealed class KpiUiService(IServiceScopeFactory scopes, UiAccess access)
     }
 
     // The handlers read an HttpRequest; this one carries only the JSON body, in the request's scope.
+    // Its errors leave out JSON positions, because the user filled in a form and never saw the body.
     private static HttpRequest JsonRequest(KpiDefinitionInput definition, IServiceProvider services)
     {
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(KpiDefinitionForm.ToJson(definition).ToJsonString()));
+        KpiDefinitionProblems.OmitJsonPositions(context.Request);
         return context.Request;
     }
 

@@ -66,15 +66,33 @@ public sealed partial class KpiUiServiceTests(InfluxDbFixture influx)
         definition.Measure = "ratio";
         var fields = await scope.Get<IKpiCommands>().TestAsync(definition, Token);
 
-        // A duration that cannot be read stops the JSON reader, as in an API body, so it is reported alone.
+        // A duration that cannot be read stops the JSON reader, as in an API body, so it is reported
+        // alone. The form's message has no line and byte, because the user never saw the JSON body.
         Assert.Equal(["interval"], interval.FieldErrors.Keys);
-        Assert.StartsWith("is invalid", interval.FieldErrors["Interval"][0], StringComparison.Ordinal);
-        Assert.Contains("\"5 minutes\"", interval.FieldErrors["interval"][0], StringComparison.Ordinal);
+        Assert.Equal(
+            ["is invalid: Expected a duration such as \"30s\", \"5m\", \"1h\", \"1d\" or \"00:05:00\", got \"5 minutes\"."],
+            interval.FieldErrors["Interval"]);
         Assert.Equal(["DenominatorField", "Name", "Source.Database"], fields.FieldErrors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["must not be empty"], fields.FieldErrors["Source.Database"]);
         Assert.StartsWith("must be 1 to 200 letters", fields.FieldErrors["name"][0], StringComparison.Ordinal);
         Assert.Null(fields.Value);
         Assert.Null(await factory.QueryAsync(db => db.Kpis.SingleOrDefaultAsync(k => k.Name == "bad name", Token)));
+    }
+
+    [Fact]
+    public async Task Invalid_JsonReaderMessageWithoutPosition()
+    {
+        using var factory = new ServerFactory(TestKpis.SeedJson);
+        await using var scope = new UiScope(factory.Services);
+        var definition = Definition("mean-latency", "rca");
+        definition.Measure = "mean";
+
+        var result = await scope.Get<IKpiCommands>().TestAsync(definition, Token);
+
+        // System.Text.Json's own message ends with the path, line and byte, which the form leaves out.
+        Assert.Equal(["measure"], result.FieldErrors.Keys);
+        Assert.Equal(["is invalid: The JSON value could not be converted to Rca.Server.Kpis.KpiMeasure."], result.FieldErrors["measure"]);
+        Assert.Null(result.Value);
     }
 
     [Fact]
