@@ -13,9 +13,7 @@ namespace Rca.EndToEnd.Tests;
 
 /// <summary>
 /// A real influxd and the server on a real Kestrel socket with the demo loader on, shared by every
-/// browser test. Start-up also stores the checks of the bucketed calibration model
-/// (<see cref="BucketedCalibrationModel"/>) and waits until the demo has opened one incident per
-/// bundled case.
+/// browser test. Start-up waits until the demo has opened one incident per bundled case.
 /// </summary>
 /// <remarks>
 /// The tests change incidents (acknowledge), so a test that needs an untouched incident picks one
@@ -63,7 +61,7 @@ public sealed class DemoServer : IAsyncLifetime
         _influx = await InfluxDbServer.StartAsync(authEnabled: false, ct);
         _dataDirectory = Directory.CreateTempSubdirectory("rca-e2e-").FullName;
 
-        var settings = new Dictionary<string, string>(BucketedCalibrationModel.Settings(DemoDatabase)) { ["Api:BootstrapKey"] = BootstrapKey };
+        var settings = new Dictionary<string, string> { ["Api:BootstrapKey"] = BootstrapKey };
         _factory = new DemoHostFactory(_influx.Url, _dataDirectory, settings);
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -71,7 +69,6 @@ public sealed class DemoServer : IAsyncLifetime
         Api = new HttpClient { BaseAddress = BaseUrl };
         AdminApi = new HttpClient { BaseAddress = BaseUrl };
         AdminApi.DefaultRequestHeaders.Add("X-Api-Key", BootstrapKey);
-        await BucketedCalibrationModel.LoadAsync(_influx.Url, DemoDatabase, _factory.Services, ct);
         Incidents = await WaitForDemoIncidentsAsync(ct);
     }
 
