@@ -71,6 +71,25 @@ public sealed class KpiCheckJobTests
     }
 
     [Fact]
+    public async Task Check_WindowWithoutHistory_StoresNoForecast()
+    {
+        using var factory = CreateFactory();
+        var ct = TestContext.Current.CancellationToken;
+        var first = ServerFactory.Start.AddMinutes(-30);
+
+        await factory.RunWindowAsync(TestKpis.Name, first, ct);
+        await factory.RunWindowAsync(TestKpis.Name, first.AddMinutes(10), ct);
+
+        var checks = await factory.QueryAsync(db => db.Checks.OrderBy(c => c.WindowStart).ToListAsync(ct));
+        Assert.Equal(2, checks.Count);
+        Assert.Equal("ok", checks[0].Status);
+        Assert.NotNull(checks[0].Actual);
+        Assert.Null(checks[0].Forecast);
+        Assert.NotNull(checks[1].Forecast);
+        Assert.True(checks[1].Forecast > 0);
+    }
+
+    [Fact]
     public async Task Check_SameWindowTwice_KeepsOneResult()
     {
         using var factory = CreateFactory();

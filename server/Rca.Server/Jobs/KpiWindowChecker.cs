@@ -96,11 +96,13 @@ internal sealed class KpiWindowChecker(
         var table = BuildTable(kpi, data, forecastNumerators, forecastDenominators);
         var (actual, forecast) = table.Totals();
         record.Actual = actual;
-        record.Forecast = forecast;
-        record.ForecastMilliseconds = step.Lap();
 
         // Without history the forecast is 0 by construction, and a ratio without traffic has no
-        // value, so neither window can deviate.
+        // value, so neither window can deviate. Such a forecast is not stored, so charts and the
+        // API show no forecast rather than a drop to 0.
+        record.Forecast = testable ? forecast : null;
+        record.ForecastMilliseconds = step.Lap();
+
         var verdict = testable ? TotalAnomalyTest.Test(kpi.Detection, actual, forecast, residuals) : null;
         record.DetectMilliseconds = step.Lap();
 
