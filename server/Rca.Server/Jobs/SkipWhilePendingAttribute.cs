@@ -14,23 +14,29 @@ namespace Rca.Server.Jobs;
 /// the last one finished, so a queue that falls behind grows without bound (1,626 runs in a
 /// 200-KPI load run). Skipping loses no window: a run checks every window since the last ok or
 /// anomalous check, and <see cref="KpiCheckJob.RunScheduledAsync"/> checks the windows that
-/// became due while it ran before it returns. The state is read from Hangfire's storage, so
-/// the rule also holds across servers that share it. A run that failed and waits for a retry
-/// is in the scheduled state, so new runs are created meanwhile.
+/// became due while it ran before it returns. The id of the last created run is kept in a
+/// storage hash of its own, because Hangfire 1.8 clears the recurring job's <c>LastJobId</c>
+/// when a filter cancels a creation. Storage is shared, so the rule also holds across servers.
+/// A run that failed and waits for a retry is in the scheduled state, so new runs are created
+/// meanwhile.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class SkipWhilePendingAttribute : JobFilterAttribute, IClientFilter
 {
+    private const string JobIdField = "JobId";
+
+    /// <summary>The storage hash that holds the id of a KPI's last created scheduled run.</summary>
+    public static string PendingHashKey(string kpiName) => "rca:kpi-check-run:" + kpiName;
+
     public void OnCreating(CreatingContext context)
     {
-        if (context.Job.Args.Count == 0 || context.Job.Args[0] is not string kpiName)
+        if (KpiName(context.Job) is not { } kpiName)
         {
             return;
         }
 
-        var recurringJobId = KpiCheckJob.RecurringJobId(kpiName);
-        var recurringJob = context.Connection.GetRecurringJobs([recurringJobId]).FirstOrDefault();
-        if (recurringJob?.LastJobId is not { } lastJobId)
+        var entries = context.Connection.GetAllEntriesFromHash(PendingHashKey(kpiName));
+        if (entries is null || !entries.TryGetValue(JobIdField, out var lastJobId) || string.IsNullOrEmpty(lastJobId))
         {
             return;
         }
@@ -44,5 +50,15 @@ internal sealed class SkipWhilePendingAttribute : JobFilterAttribute, IClientFil
 
     public void OnCreated(CreatedContext context)
     {
+        if (context.Canceled || context.BackgroundJob?.Id is not { } jobId || KpiName(context.Job) is not { } kpiName)
+        {
+            return;
+        }
+
+        using var transaction = context.Connection.CreateWriteTransaction();
+        transaction.SetRangeInHash(PendingHashKey(kpiName), [new KeyValuePair<string, string>(JobIdField, jobId)]);
+        transaction.Commit();
     }
+
+    private static string? KpiName(Job job) => job.Args.Count > 0 ? job.Args[0] as string : null;
 }
