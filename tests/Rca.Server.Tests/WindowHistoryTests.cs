@@ -24,7 +24,7 @@ public sealed class WindowHistoryTests
         await factory.RunScheduledAsync(TestKpis.Name, ct);
 
         // The first check reads the 4 history windows and the window per leaf, and the 10
-        // baseline windows before them as totals; the second reads only its own window.
+        // baseline windows before them as totals. The second reads only its own window.
         Assert.Equal(3, factory.Source.Queries.Count);
         Assert.Equal((Anomaly.AddMinutes(-5), Anomaly), factory.Source.Queries[0]);
         Assert.Equal((Anomaly.AddMinutes(-15), Anomaly.AddMinutes(-5)), factory.Source.Queries[1]);

@@ -38,8 +38,8 @@ internal sealed class KpiCheckJob(
             return;
         }
 
-        // Each pass checks the windows up to the latest complete one; a pass that finds only
-        // that window already checked ends the run.
+        // Each pass checks the windows up to the latest complete one. The run ends when a pass
+        // finds no window left, or only the latest window of the pass before.
         DateTimeOffset? lastChecked = null;
         while (true)
         {

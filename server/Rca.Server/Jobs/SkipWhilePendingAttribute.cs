@@ -16,7 +16,7 @@ namespace Rca.Server.Jobs;
 /// anomalous check, and <see cref="KpiCheckJob.RunScheduledAsync"/> checks the windows that
 /// became due while it ran before it returns. The id of the last created run is kept in a
 /// storage hash of its own, because Hangfire 1.8 clears the recurring job's <c>LastJobId</c>
-/// when a filter cancels a creation. Storage is shared, so the rule also holds across servers.
+/// when a filter cancels a creation. Servers that share the storage therefore share the rule.
 /// A run that failed and waits for a retry is in the scheduled state, so new runs are created
 /// meanwhile.
 /// </remarks>
@@ -25,7 +25,7 @@ internal sealed class SkipWhilePendingAttribute : JobFilterAttribute, IClientFil
 {
     private const string JobIdField = "JobId";
 
-    /// <summary>The storage hash that holds the id of a KPI's last created scheduled run.</summary>
+    /// <summary>The storage hash that contains the id of a KPI's last created scheduled run.</summary>
     public static string PendingHashKey(string kpiName) => "rca:kpi-check-run:" + kpiName;
 
     public void OnCreating(CreatingContext context)

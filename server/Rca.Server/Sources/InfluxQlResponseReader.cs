@@ -93,7 +93,9 @@ internal static class InfluxQlResponseReader
                 throw new InfluxQlResponseException($"series '{series.Name}' has a row with {row.Length} cells or without a time; expected {expected} cells");
             }
 
-            var window = grid.IndexOf((long)startMs);
+            // A one-window query has no time bucket (see InfluxQlQueryBuilder), so its rows
+            // belong to that window whatever time the server put on them.
+            var window = grid.Count == 1 ? 0 : grid.IndexOf((long)startMs);
             if (window < 0)
             {
                 throw new InfluxQlResponseException($"series '{series.Name}' has a window starting at {startMs} ms, which is not on the requested grid (from {grid.FromMs} ms every {grid.IntervalMs} ms, {grid.Count} windows)");
