@@ -103,12 +103,22 @@ def open_write(url, database):
 
 
 def post(connection, path, lines):
+    """Posts one batch; retries up to 5 times when influxd times out, as it does on a busy machine.
+
+    InfluxDB overwrites a point written again with the same series and time, so a retried batch
+    that was partly written leaves the same data.
+    """
     body = "\n".join(lines).encode()
-    connection.request("POST", path, body=body, headers={"Content-Type": "text/plain"})
-    response = connection.getresponse()
-    text = response.read()
-    if response.status != 204:
-        raise SystemExit(f"load.py: InfluxDB /write returned HTTP {response.status}: {text[:500]!r}")
+    for attempt in range(6):
+        connection.request("POST", path, body=body, headers={"Content-Type": "text/plain"})
+        response = connection.getresponse()
+        text = response.read()
+        if response.status == 204:
+            return
+        if response.status != 500 or b"timeout" not in text or attempt == 5:
+            raise SystemExit(f"load.py: InfluxDB /write returned HTTP {response.status}: {text[:500]!r}")
+        print(f"load.py: InfluxDB /write timed out; retrying in {2 ** attempt} s", file=sys.stderr, flush=True)
+        time.sleep(2 ** attempt)
 
 
 def get_json(url):

@@ -24,10 +24,11 @@ namespace Rca.Benchmarks;
 /// drops attribute value a=a3 to 0, so every check localizes and stores an incident.
 /// </summary>
 /// <remarks>
-/// <c>Cold</c> starts with an empty history cache, so it reads all 10 windows. <c>Warm</c>
+/// <c>Cold</c> starts with an empty history cache, so it reads the 9 history and checked windows
+/// by leaf and the baseline window as a total. <c>Warm</c>
 /// starts with the 9 earlier windows cached by a scheduled check of the window before, as a
 /// running service would have them, so it reads only the checked window. <c>QueryFullRange</c>
-/// times the 10-window InfluxQL read alone. The runs are in-process, one check per iteration.
+/// times one 10-window InfluxQL read by leaf alone. The runs are in-process, one check per iteration.
 /// Run with <c>dotnet run -c Release --project tests/Rca.Benchmarks -- --filter *KpiCheck*</c>.
 /// </remarks>
 [Config(typeof(Settings))]

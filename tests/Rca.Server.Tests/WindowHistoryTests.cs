@@ -23,10 +23,13 @@ public sealed class WindowHistoryTests
         factory.Clock.Now = Anomaly.AddMinutes(1).AddSeconds(5);
         await factory.RunScheduledAsync(TestKpis.Name, ct);
 
-        Assert.Equal(2, factory.Source.Queries.Count);
-        Assert.Equal((Anomaly.AddMinutes(-15), Anomaly), factory.Source.Queries[0]);
-        Assert.Equal((Anomaly, Anomaly.AddMinutes(1)), factory.Source.Queries[1]);
-        Assert.Equal(15, factory.Services.GetRequiredService<KpiWindowHistory>().CachedWindowCount(TestKpis.Name));
+        // The first check reads the 4 history windows and the window per leaf, and the 10
+        // baseline windows before them as totals. The second reads only its own window.
+        Assert.Equal(3, factory.Source.Queries.Count);
+        Assert.Equal((Anomaly.AddMinutes(-5), Anomaly), factory.Source.Queries[0]);
+        Assert.Equal((Anomaly.AddMinutes(-15), Anomaly.AddMinutes(-5)), factory.Source.Queries[1]);
+        Assert.Equal((Anomaly, Anomaly.AddMinutes(1)), factory.Source.Queries[2]);
+        Assert.Equal(5, factory.Services.GetRequiredService<KpiWindowHistory>().CachedWindowCount(TestKpis.Name));
     }
 
     [Fact]
@@ -49,8 +52,8 @@ public sealed class WindowHistoryTests
             await replay.RunAsync(TestKpis.Name, Anomaly.AddMinutes(-6), Anomaly.AddMinutes(5), cold.Clock.GetUtcNow(), ct);
         }
 
-        Assert.Equal(11, warm.Source.Queries.Count);
-        Assert.All(warm.Source.Queries.Skip(1), query => Assert.Equal(TimeSpan.FromMinutes(1), query.To - query.From));
+        Assert.Equal(12, warm.Source.Queries.Count);
+        Assert.All(warm.Source.Queries.Skip(2), query => Assert.Equal(TimeSpan.FromMinutes(1), query.To - query.From));
         var warmChecks = await warm.QueryAsync(db => db.Checks.OrderBy(c => c.WindowStart).Select(c => new { c.WindowStart, c.Status, c.Actual, c.Forecast, c.LeafCount }).ToListAsync(ct));
         var coldChecks = await cold.QueryAsync(db => db.Checks.OrderBy(c => c.WindowStart).Select(c => new { c.WindowStart, c.Status, c.Actual, c.Forecast, c.LeafCount }).ToListAsync(ct));
         Assert.Equal(11, warmChecks.Count);
@@ -77,8 +80,9 @@ public sealed class WindowHistoryTests
             await replay.RunAsync(TestKpis.Name, Anomaly.AddMinutes(-2), Anomaly.AddMinutes(-1), factory.Clock.GetUtcNow(), ct);
         }
 
-        Assert.Equal(2, factory.Source.Queries.Count);
-        Assert.Equal((Anomaly.AddMinutes(-16), Anomaly.AddMinutes(-1)), factory.Source.Queries[^1]);
+        Assert.Equal(4, factory.Source.Queries.Count);
+        Assert.Equal((Anomaly.AddMinutes(-6), Anomaly.AddMinutes(-1)), factory.Source.Queries[^2]);
+        Assert.Equal((Anomaly.AddMinutes(-16), Anomaly.AddMinutes(-6)), factory.Source.Queries[^1]);
     }
 
     private static ServerFactory CreateFactory()

@@ -24,8 +24,11 @@ internal sealed class KpiCheckJob(
     /// <summary>
     /// Checks the latest complete window of the KPI and, oldest first, every earlier window since
     /// the last ok or anomalous check, at most <see cref="CheckOptions.MaxCatchUpWindows"/> of them.
+    /// Windows that become due while it runs are checked before it returns, because
+    /// <see cref="SkipWhilePendingAttribute"/> skips the runs scheduled meanwhile.
     /// </summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [15, 60, 300])]
+    [SkipWhilePending]
     public async Task RunScheduledAsync(string kpiName, CancellationToken cancellationToken)
     {
         var kpi = await catalog.FindAsync(kpiName, cancellationToken);
@@ -35,9 +38,23 @@ internal sealed class KpiCheckJob(
             return;
         }
 
-        foreach (var window in await PendingWindowsAsync(kpi, cancellationToken))
+        // Each pass checks the windows up to the latest complete one. The run ends when a pass
+        // finds no window left, or only the latest window of the pass before.
+        DateTimeOffset? lastChecked = null;
+        while (true)
         {
-            await checker.CheckAsync(kpi, window, CheckTrigger.Schedule, cancellationToken);
+            var windows = await PendingWindowsAsync(kpi, cancellationToken);
+            if (windows.Count == 0 || windows[^1] == lastChecked)
+            {
+                return;
+            }
+
+            foreach (var window in windows)
+            {
+                await checker.CheckAsync(kpi, window, CheckTrigger.Schedule, cancellationToken);
+            }
+
+            lastChecked = windows[^1];
         }
     }
 

@@ -9,8 +9,9 @@ namespace Rca.Server.Jobs;
 /// that the next scheduled check queries only the windows it has not read yet.
 /// </summary>
 /// <remarks>
-/// A KPI keeps at most the windows one check reads (<c>BaselineWindows + History + 1</c>), and
-/// nothing once its leaves times windows exceed <see cref="CheckOptions.HistoryCacheMaxValues"/>.
+/// A KPI keeps the per-leaf sums of the windows its forecast reads (<c>History + 1</c>) and the
+/// totals of those and of the <c>BaselineWindows</c> before them. It keeps nothing once its
+/// leaves times cached windows exceed <see cref="CheckOptions.HistoryCacheMaxValues"/>.
 /// A changed query definition (source, measurement, fields, attributes, interval) drops the
 /// KPI's windows. The sums of a window are taken as final once read: a point written later for
 /// a cached window is seen only by a replay or after a restart, which read the full range.
@@ -39,7 +40,7 @@ internal sealed class KpiWindowHistory(IOptions<CheckOptions> options)
     /// <summary>Drops the cached windows of a KPI, so that its next scheduled check reads the full range.</summary>
     public void Forget(string kpiName) => _kpis.TryRemove(kpiName, out _);
 
-    /// <summary>Returns the number of windows cached for a KPI, for tests and diagnostics.</summary>
+    /// <summary>Returns the number of windows whose per-leaf sums are cached for a KPI, for tests and diagnostics.</summary>
     public int CachedWindowCount(string kpiName) => _kpis.TryGetValue(kpiName, out var history) ? history.Windows.Count : 0;
 
     /// <summary>Access to one KPI's cached windows while its lock is held.</summary>
@@ -47,8 +48,11 @@ internal sealed class KpiWindowHistory(IOptions<CheckOptions> options)
     {
         private bool _disposed;
 
-        /// <summary>Returns the cached sums of a window, or null.</summary>
+        /// <summary>Returns the cached per-leaf sums of a window, or null.</summary>
         public WindowSums? Get(DateTimeOffset start) => history.Windows.GetValueOrDefault(start);
+
+        /// <summary>Returns the cached total of a window, or null.</summary>
+        public WindowTotal? GetTotal(DateTimeOffset start) => history.Totals.GetValueOrDefault(start);
 
         /// <summary>
         /// The stored key instance and attribute values of every leaf in the cached windows, so
@@ -57,20 +61,25 @@ internal sealed class KpiWindowHistory(IOptions<CheckOptions> options)
         public Dictionary<string, (string Key, string[] Values)> Leaves => history.Leaves;
 
         /// <summary>
-        /// Stores the sums of the given windows and keeps only windows starting at or after
-        /// <paramref name="keepFrom"/>; drops everything when the cache would exceed its bound.
+        /// Stores the per-leaf sums and the totals of the given windows, then keeps only the sums
+        /// of windows starting at or after <paramref name="keepLeavesFrom"/> and the totals of
+        /// windows starting at or after <paramref name="keepTotalsFrom"/>. It drops everything
+        /// when the cache would exceed its bound.
         /// </summary>
-        public void Store(IReadOnlyList<WindowSums> windows, DateTimeOffset keepFrom)
+        public void Store(IReadOnlyList<WindowSums> windows, IReadOnlyList<WindowTotal> totals, DateTimeOffset keepLeavesFrom, DateTimeOffset keepTotalsFrom)
         {
             foreach (var window in windows)
             {
                 history.Windows[window.Start] = window;
             }
 
-            foreach (var start in history.Windows.Keys.Where(start => start < keepFrom).ToList())
+            foreach (var total in totals)
             {
-                history.Windows.Remove(start);
+                history.Totals[total.Start] = total;
             }
+
+            RemoveBefore(history.Windows, keepLeavesFrom);
+            RemoveBefore(history.Totals, keepTotalsFrom);
 
             long values = 0;
             var maxLeaves = 0;
@@ -83,11 +92,20 @@ internal sealed class KpiWindowHistory(IOptions<CheckOptions> options)
             if (values > maxValues)
             {
                 history.Windows.Clear();
+                history.Totals.Clear();
                 history.Leaves.Clear();
             }
             else if (history.Leaves.Count > (2 * maxLeaves) + 1024)
             {
                 PruneLeaves();
+            }
+        }
+
+        private static void RemoveBefore<T>(SortedDictionary<DateTimeOffset, T> windows, DateTimeOffset keepFrom)
+        {
+            while (windows.Count > 0 && windows.Keys.First() < keepFrom)
+            {
+                windows.Remove(windows.Keys.First());
             }
         }
 
@@ -125,12 +143,15 @@ internal sealed class KpiWindowHistory(IOptions<CheckOptions> options)
 
         public SortedDictionary<DateTimeOffset, WindowSums> Windows { get; } = [];
 
+        public SortedDictionary<DateTimeOffset, WindowTotal> Totals { get; } = [];
+
         public Dictionary<string, (string Key, string[] Values)> Leaves { get; } = new(StringComparer.Ordinal);
 
         public void Reset(HistoryKey key)
         {
             Key = key;
             Windows.Clear();
+            Totals.Clear();
             Leaves.Clear();
         }
     }

@@ -9,7 +9,7 @@ namespace Rca.Server.Jobs;
 /// </summary>
 internal static class LeafForecasts
 {
-    /// <summary>The history slots the forecast of <paramref name="slot"/> reads.</summary>
+    /// <summary>The leaf slots the forecast of leaf slot <paramref name="slot"/> reads.</summary>
     public static Range HistoryOf(KpiDefinition kpi, WindowData data, int slot) =>
         LeafForecasterFactory.ReadsContiguousHistory(kpi.Forecast)
             ? new Range(Math.Max(0, slot - kpi.Forecast.History), slot)
@@ -35,7 +35,8 @@ internal static class LeafForecasts
 
     /// <summary>
     /// Returns the residuals (actual − forecast, on the measure's scale) of the KPI total over the
-    /// testable baseline windows. Seasonal-median reads no baseline, so it returns none.
+    /// testable baseline windows, from the total slots of <paramref name="data"/>. Seasonal-median
+    /// reads no baseline, so it returns none.
     /// </summary>
     public static double[] BaselineResiduals(KpiDefinition kpi, WindowData data, ILeafForecaster forecaster)
     {
@@ -44,13 +45,14 @@ internal static class LeafForecasts
             return [];
         }
 
-        var totalNumerators = Totals(data.Numerators, data.SlotCount);
-        var totalDenominators = data.Denominators is null ? null : Totals(data.Denominators, data.SlotCount);
+        var totalNumerators = data.TotalNumerators;
+        var totalDenominators = data.TotalDenominators;
+        var current = totalNumerators.Length - 1;
         var residuals = new List<double>();
-        var first = Math.Max(kpi.Forecast.History, data.Current - kpi.Detection.BaselineWindows);
-        for (var slot = first; slot < data.Current; slot++)
+        var first = Math.Max(kpi.Forecast.History, current - kpi.Detection.BaselineWindows);
+        for (var slot = first; slot < current; slot++)
         {
-            var history = HistoryOf(kpi, data, slot);
+            var history = new Range(Math.Max(0, slot - kpi.Forecast.History), slot);
             var forecastNumerator = forecaster.Forecast(totalNumerators.AsSpan(history));
             if (totalDenominators is null)
             {
@@ -116,19 +118,5 @@ internal static class LeafForecasts
         }
 
         return false;
-    }
-
-    private static double[] Totals(double[][] values, int slots)
-    {
-        var totals = new double[slots];
-        foreach (var leaf in values)
-        {
-            for (var slot = 0; slot < slots; slot++)
-            {
-                totals[slot] += leaf[slot];
-            }
-        }
-
-        return totals;
     }
 }

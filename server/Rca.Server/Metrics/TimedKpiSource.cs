@@ -21,4 +21,17 @@ internal sealed class TimedKpiSource(IKpiSource inner, RcaMetrics metrics, TimeP
             metrics.RecordInfluxQuery(kpi.Name, time.GetElapsedTime(started));
         }
     }
+
+    public async Task<KpiTotals> QueryTotalsAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            return await inner.QueryTotalsAsync(kpi, from, to, cancellationToken);
+        }
+        finally
+        {
+            metrics.RecordInfluxQuery(kpi.Name, time.GetElapsedTime(started));
+        }
+    }
 }

@@ -34,7 +34,18 @@ public sealed class InfluxQlKpiSource : IKpiSource
     /// <inheritdoc />
     /// <exception cref="KpiSourceException">The connection is not configured, InfluxDB is unreachable or timed out, or it returned an error.</exception>
     /// <exception cref="ArgumentException">The KPI or the range is invalid (see <see cref="KpiDefinition"/>).</exception>
-    public async Task<KpiSeries> QueryAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public Task<KpiSeries> QueryAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        ReadAsync(kpi, from, to, totals: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One query grouped by time only (<see cref="InfluxQlQueryBuilder.BuildTotalQuery"/>).</remarks>
+    /// <exception cref="KpiSourceException">The connection is not configured, InfluxDB is unreachable or timed out, or it returned an error.</exception>
+    /// <exception cref="ArgumentException">The KPI or the range is invalid (see <see cref="KpiDefinition"/>).</exception>
+    public async Task<KpiTotals> QueryTotalsAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        KpiTotals.FromSeries(await ReadAsync(kpi, from, to, totals: true, cancellationToken).ConfigureAwait(false));
+
+    // Reads the per-leaf sums, or with totals the per-window sums as a series of one leaf without attributes.
+    private async Task<KpiSeries> ReadAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, bool totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         KpiDefinitionCheck.ThrowIfInvalid(kpi);
@@ -46,7 +57,10 @@ public sealed class InfluxQlKpiSource : IKpiSource
             throw new KpiSourceException(kpi.Name, $"KPI '{kpi.Name}' names no database and connection '{kpi.Source.Connection ?? "default"}' has no default database.");
         }
 
-        var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, database, kpi.Source.RetentionPolicy, grid);
+        var query = totals
+            ? InfluxQlQueryBuilder.BuildTotalQuery(kpi, database, kpi.Source.RetentionPolicy, grid)
+            : InfluxQlQueryBuilder.BuildSumQuery(kpi, database, kpi.Source.RetentionPolicy, grid);
+        IReadOnlyList<string> groupBy = totals ? [] : kpi.Attributes;
         var url = connection.DisplayUrl();
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,7 +76,7 @@ public sealed class InfluxQlKpiSource : IKpiSource
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            var series = await InfluxQlResponseReader.ReadAsync(stream, kpi, grid, timeout.Token).ConfigureAwait(false);
+            var series = await InfluxQlResponseReader.ReadAsync(stream, kpi, groupBy, grid, timeout.Token).ConfigureAwait(false);
             _logger.LogDebug("Read KPI {Kpi} from {Url}: {Leaves} leaves x {Windows} windows", kpi.Name, url, series.Leaves.Count, grid.Count);
             return series;
         }

@@ -15,7 +15,8 @@ internal static class InfluxQlQueryBuilder
     /// Builds <c>SELECT "v"::field[, "w"::field], "tag"::tag… FROM (SELECT sum("f") AS "v"[, sum("d")
     /// AS "w"] FROM "db"."rp"."m" WHERE time &gt;= … AND time &lt; … GROUP BY time(interval[, offset]),
     /// "tag"…)</c>: the window sums per leaf, returned as one series whose rows carry the window
-    /// start, the sums and the attribute values, in that column order.
+    /// start, the sums and the attribute values, in that column order. A single window is
+    /// grouped by the tags only.
     /// </summary>
     /// <remarks>
     /// The outer query exists for speed. Grouped by tags, InfluxDB 1.6.7 sends one JSON series per
@@ -44,7 +45,38 @@ internal static class InfluxQlQueryBuilder
             query.Append(", ").Append(QuoteIdentifier(attribute)).Append("::tag");
         }
 
-        query.Append(" FROM (SELECT sum(").Append(QuoteIdentifier(kpi.Field)).Append(") AS ").Append(QuoteIdentifier(valueAlias));
+        query.Append(" FROM (");
+        AppendSums(query, kpi, database, retentionPolicy, grid, valueAlias, denominatorAlias, kpi.Attributes);
+        query.Append(')');
+        return query.ToString();
+    }
+
+    /// <summary>
+    /// Builds <c>SELECT sum("f") AS "v"[, sum("d") AS "w"] FROM … WHERE time &gt;= … AND time &lt; …
+    /// GROUP BY time(interval[, offset])</c>: the KPI totals per window over all leaves, as one
+    /// series whose rows carry the window start and the sums. A single window has no GROUP BY.
+    /// </summary>
+    /// <remarks>
+    /// Without the attributes in GROUP BY, InfluxDB 1.6.7 summed 30 one-minute windows of 5,000
+    /// series in 0.5 s, while 39 windows grouped by their three tags took 1.6 s (curl on an idle
+    /// 2-core machine). Empty windows come back with null sums, which the reader reads as 0.
+    /// </remarks>
+    public static string BuildTotalQuery(KpiDefinition kpi, string database, string? retentionPolicy, KpiWindowGrid grid)
+    {
+        var query = new StringBuilder(192);
+        AppendSums(query, kpi, database, retentionPolicy, grid, "v", kpi.Measure == KpiMeasure.Ratio ? "w" : null, []);
+        return query.ToString();
+    }
+
+    // Appends SELECT sum(...) ... GROUP BY time(...), tags. A single window is grouped by the tags
+    // only, because the time bucket cost InfluxDB 1.6.7 about a third of a one-window read of
+    // 5,000 leaves (0.08 s against 0.05 s, curl on an idle 2-core machine). Its rows then carry the
+    // start of the time range, or another time on other servers, and the reader puts them in the
+    // only window.
+    private static void AppendSums(
+        StringBuilder query, KpiDefinition kpi, string database, string? retentionPolicy, KpiWindowGrid grid, string valueAlias, string? denominatorAlias, IReadOnlyList<string> groupBy)
+    {
+        query.Append("SELECT sum(").Append(QuoteIdentifier(kpi.Field)).Append(") AS ").Append(QuoteIdentifier(valueAlias));
         if (denominatorAlias is not null)
         {
             query.Append(", sum(").Append(QuoteIdentifier(kpi.DenominatorField!)).Append(") AS ").Append(QuoteIdentifier(denominatorAlias));
@@ -59,20 +91,24 @@ internal static class InfluxQlQueryBuilder
         query.Append('.').Append(QuoteIdentifier(kpi.Measurement));
         query.Append(" WHERE time >= ").Append(ToNanoseconds(grid.FromMs))
             .Append(" AND time < ").Append(ToNanoseconds(grid.EndMs));
-        query.Append(" GROUP BY time(").Append(FormatDuration(grid.IntervalMs));
-        if (grid.OffsetMs != 0)
+        var separator = " GROUP BY ";
+        if (grid.Count > 1)
         {
-            query.Append(", ").Append(FormatDuration(grid.OffsetMs));
+            query.Append(separator).Append("time(").Append(FormatDuration(grid.IntervalMs));
+            if (grid.OffsetMs != 0)
+            {
+                query.Append(", ").Append(FormatDuration(grid.OffsetMs));
+            }
+
+            query.Append(')');
+            separator = ", ";
         }
 
-        query.Append(')');
-        foreach (var attribute in kpi.Attributes)
+        foreach (var attribute in groupBy)
         {
-            query.Append(", ").Append(QuoteIdentifier(attribute));
+            query.Append(separator).Append(QuoteIdentifier(attribute));
+            separator = ", ";
         }
-
-        query.Append(')');
-        return query.ToString();
     }
 
     /// <summary>

@@ -13,14 +13,19 @@ namespace Rca.Server.Sources;
 /// </remarks>
 internal static class InfluxQlResponseReader
 {
+    public static Task<KpiSeries> ReadAsync(Stream body, KpiDefinition kpi, KpiWindowGrid grid, CancellationToken cancellationToken) =>
+        ReadAsync(body, kpi, kpi.Attributes, grid, cancellationToken);
+
+    /// <summary>Reads a response grouped by <paramref name="attributes"/>, which are the KPI's attributes or none for totals.</summary>
     public static async Task<KpiSeries> ReadAsync(
         Stream body,
         KpiDefinition kpi,
+        IReadOnlyList<string> attributes,
         KpiWindowGrid grid,
         CancellationToken cancellationToken)
     {
         var hasDenominator = kpi.Measure == KpiMeasure.Ratio;
-        var builder = new KpiSeriesBuilder(kpi.Attributes, grid, hasDenominator);
+        var builder = new KpiSeriesBuilder(attributes, grid, hasDenominator);
         var responses = JsonSerializer.DeserializeAsyncEnumerable(
             body,
             InfluxQlJsonContext.Default.InfluxQlResponse,
@@ -49,7 +54,7 @@ internal static class InfluxQlResponseReader
 
                 foreach (var series in result.Series ?? [])
                 {
-                    AddSeries(builder, kpi, series);
+                    AddSeries(builder, kpi, attributes, series);
                 }
 
                 lastPartial = result.Partial;
@@ -66,18 +71,18 @@ internal static class InfluxQlResponseReader
         return builder.Build();
     }
 
-    private static void AddSeries(KpiSeriesBuilder builder, KpiDefinition kpi, InfluxQlSeries series)
+    private static void AddSeries(KpiSeriesBuilder builder, KpiDefinition kpi, IReadOnlyList<string> attributes, InfluxQlSeries series)
     {
         // The query selects time, the numerator sum, the denominator sum of a ratio, then one
         // column per attribute, so cells are read by position (see InfluxQlQueryBuilder).
         var ratio = kpi.Measure == KpiMeasure.Ratio;
         var firstAttribute = ratio ? 3 : 2;
-        var expected = firstAttribute + kpi.Attributes.Count;
+        var expected = firstAttribute + attributes.Count;
         var columns = series.Columns ?? throw new InfluxQlResponseException($"series '{series.Name}' has no columns");
         if (columns.Length != expected || columns[0] != "time")
         {
             throw new InfluxQlResponseException(
-                $"series '{series.Name}' has columns [{string.Join(", ", columns)}]; expected {expected}: time, the numerator{(ratio ? ", the denominator" : "")}{(kpi.Attributes.Count > 0 ? ", " + string.Join(", ", kpi.Attributes) : "")}");
+                $"series '{series.Name}' has columns [{string.Join(", ", columns)}]; expected {expected}: time, the numerator{(ratio ? ", the denominator" : "")}{(attributes.Count > 0 ? ", " + string.Join(", ", attributes) : "")}");
         }
 
         var grid = builder.Grid;
@@ -88,13 +93,15 @@ internal static class InfluxQlResponseReader
                 throw new InfluxQlResponseException($"series '{series.Name}' has a row with {row.Length} cells or without a time; expected {expected} cells");
             }
 
-            var window = grid.IndexOf((long)startMs);
+            // A one-window query has no time bucket (see InfluxQlQueryBuilder), so its rows
+            // belong to that window whatever time the server put on them.
+            var window = grid.Count == 1 ? 0 : grid.IndexOf((long)startMs);
             if (window < 0)
             {
                 throw new InfluxQlResponseException($"series '{series.Name}' has a window starting at {startMs} ms, which is not on the requested grid (from {grid.FromMs} ms every {grid.IntervalMs} ms, {grid.Count} windows)");
             }
 
-            var attributeValues = new string[kpi.Attributes.Count];
+            var attributeValues = new string[attributes.Count];
             for (var i = 0; i < attributeValues.Length; i++)
             {
                 attributeValues[i] = row.Texts[firstAttribute + i] ?? "";

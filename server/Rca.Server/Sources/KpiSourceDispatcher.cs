@@ -8,15 +8,20 @@ namespace Rca.Server.Sources;
 /// </summary>
 internal sealed class KpiSourceDispatcher(InfluxQlKpiSource influxQl, FluxKpiSource flux) : IKpiSource
 {
-    public Task<KpiSeries> QueryAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public Task<KpiSeries> QueryAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        SourceOf(kpi).QueryAsync(kpi, from, to, cancellationToken);
+
+    public Task<KpiTotals> QueryTotalsAsync(KpiDefinition kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        SourceOf(kpi).QueryTotalsAsync(kpi, from, to, cancellationToken);
+
+    private IKpiSource SourceOf(KpiDefinition kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        IKpiSource source = kpi.Source.Kind.ToLowerInvariant() switch
+        return kpi.Source.Kind.ToLowerInvariant() switch
         {
             "influxql" => influxQl,
             "flux" => flux,
             _ => throw new KpiSourceException(kpi.Name, $"KPI '{kpi.Name}' has source kind '{kpi.Source.Kind}'; expected 'influxql' or 'flux'."),
         };
-        return source.QueryAsync(kpi, from, to, cancellationToken);
     }
 }

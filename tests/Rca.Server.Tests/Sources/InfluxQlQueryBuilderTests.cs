@@ -21,6 +21,32 @@ public sealed class InfluxQlQueryBuilderTests
     }
 
     [Fact]
+    public void TotalQuery_GroupsByTimeOnly()
+    {
+        var kpi = KpiSources.Kpi("kpi", "calls", ["dc"], field: "ok", denominator: "total");
+        var grid = new KpiWindowGrid(FromMs + 30_500, 60_000, 30);
+
+        var query = InfluxQlQueryBuilder.BuildTotalQuery(kpi, "kpi", null, grid);
+
+        Assert.Equal(
+            "SELECT sum(\"ok\") AS \"v\", sum(\"total\") AS \"w\" FROM \"kpi\"..\"calls\" WHERE time >= 1700000010500000000 AND time < 1700001810500000000 GROUP BY time(1m, 30500ms)",
+            query);
+    }
+
+    [Fact]
+    public void TotalQuery_OneWindow_HasNoGroupBy()
+    {
+        var kpi = KpiSources.Kpi("kpi", "requests", ["isp"]);
+        var grid = new KpiWindowGrid(FromMs, 60_000, 1);
+
+        var query = InfluxQlQueryBuilder.BuildTotalQuery(kpi, "kpi", "autogen", grid);
+
+        Assert.Equal(
+            "SELECT sum(\"f\") AS \"v\" FROM \"kpi\".\"autogen\".\"requests\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000",
+            query);
+    }
+
+    [Fact]
     public void RatioQuery_AddsDenominatorAndDefaultPolicy()
     {
         var kpi = KpiSources.Kpi("kpi", "calls", ["dc"], field: "ok", denominator: "total");
@@ -29,7 +55,7 @@ public sealed class InfluxQlQueryBuilderTests
         var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "kpi", null, grid);
 
         Assert.Equal(
-            "SELECT \"v\"::field, \"w\"::field, \"dc\"::tag FROM (SELECT sum(\"ok\") AS \"v\", sum(\"total\") AS \"w\" FROM \"kpi\"..\"calls\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY time(1m), \"dc\")",
+            "SELECT \"v\"::field, \"w\"::field, \"dc\"::tag FROM (SELECT sum(\"ok\") AS \"v\", sum(\"total\") AS \"w\" FROM \"kpi\"..\"calls\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY \"dc\")",
             query);
     }
 
@@ -78,7 +104,7 @@ public sealed class InfluxQlQueryBuilderTests
         var query = InfluxQlQueryBuilder.BuildSumQuery(kpi, "db\"x", "rp;", grid);
 
         Assert.Equal(
-            "SELECT \"v\"::field, \"t\\\\\\\"\"::tag, \"a\\nb\"::tag FROM (SELECT sum(\"f\\\") FROM x; --\") AS \"v\" FROM \"db\\\"x\".\"rp;\".\"m\\\"; DROP DATABASE \\\"kpi\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY time(1m), \"t\\\\\\\"\", \"a\\nb\")",
+            "SELECT \"v\"::field, \"t\\\\\\\"\"::tag, \"a\\nb\"::tag FROM (SELECT sum(\"f\\\") FROM x; --\") AS \"v\" FROM \"db\\\"x\".\"rp;\".\"m\\\"; DROP DATABASE \\\"kpi\" WHERE time >= 1699999980000000000 AND time < 1700000040000000000 GROUP BY \"t\\\\\\\"\", \"a\\nb\")",
             query);
         Assert.DoesNotContain('\n', query);
     }
