@@ -25,9 +25,10 @@ public sealed class SystemUiServiceTests(InfluxDbFixture influx)
         await using var scope = new UiScope(factory.Services);
         var jobs = scope.Get<IBackgroundJobClient>();
 
-        // No Hangfire server runs, so enqueued jobs stay in their queue.
+        // No Hangfire server runs, so enqueued jobs stay in their queue. The two runs are of
+        // different KPIs, because a second pending run of the same KPI is not created.
         jobs.Enqueue<KpiCheckJob>(job => job.RunScheduledAsync(TestKpis.Name, CancellationToken.None));
-        jobs.Enqueue<KpiCheckJob>(job => job.RunScheduledAsync(TestKpis.Name, CancellationToken.None));
+        jobs.Enqueue<KpiCheckJob>(job => job.RunScheduledAsync("other", CancellationToken.None));
 
         // Created failed, not enqueued, by a client without filters, so AutomaticRetry does not turn
         // the failure into a scheduled retry.
