@@ -14,6 +14,11 @@ if (args.Length > 0 && args[0] == ReplayCommand.Verb)
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The build output (run.sh, the tests' server processes) serves the dashboard's CSS and scripts
+// through the static web assets manifest, which ASP.NET Core reads on its own only in
+// Development. A published app has them in wwwroot and no manifest, so this changes nothing there.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRcaServer(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRcaApi(builder.Configuration, builder.Environment.ContentRootPath);
 
