@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts RcaService with its demo on http://127.0.0.1:5080:
+# Starts RcaService with its demo on http://127.0.0.1:5080 (RCA_PORT sets another port):
 #   1. installs Debian's influxdb with apt-get when influxd is missing;
 #   2. starts influxd on 127.0.0.1 (port 8086, or the next free one) with config and data under
 #      .data/influxdb, or reuses the one a previous run.sh left running (pid file);
@@ -7,14 +7,19 @@
 #      incidents to InfluxDB, defines one KPI per incident and replays their windows;
 #   4. waits until /api/v1/incidents lists the demo incidents, then keeps the server running.
 #      The demo also writes the ctr-demo calibration stream and checks it once.
-# Ctrl-C stops the server and the influxd this run started.
+# Ctrl-C (or SIGTERM to run.sh) stops the server and the influxd this run started.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
 
 data="$root/.data"
 influx_dir="$data/influxdb"
-url="http://127.0.0.1:5080"
+port="${RCA_PORT:-5080}"
+if [[ ! "$port" =~ ^[0-9]+$ ]] || ((port < 1 || port > 65535)); then
+  echo "run.sh: RCA_PORT is '$port'; expected a TCP port number from 1 to 65535" >&2
+  exit 2
+fi
+url="http://127.0.0.1:$port"
 mkdir -p "$influx_dir"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -85,8 +90,8 @@ for _ in $(seq 1 100); do
 done
 curl -sf -o /dev/null "http://127.0.0.1:$influx_port/ping" || { echo "run.sh: influxd did not respond to /ping on port $influx_port; see $influx_dir/influxd.log" >&2; exit 1; }
 
-if port_in_use 5080; then
-  echo "run.sh: 127.0.0.1:5080 is already in use; stop the other server first" >&2
+if port_in_use "$port"; then
+  echo "run.sh: 127.0.0.1:$port is already in use; stop the other server first or set RCA_PORT to a free port" >&2
   exit 1
 fi
 

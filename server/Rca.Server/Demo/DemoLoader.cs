@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using Rca.Server.Hosting;
 using Rca.Server.Jobs;
 using Rca.Server.Kpis;
 using Rca.Server.Replay;
@@ -9,17 +10,20 @@ namespace Rca.Server.Demo;
 
 /// <summary>
 /// Loads the bundled RS incidents for a first run. Each case's per-minute series is written to
-/// InfluxDB, shifted so the cases end one after another shortly before now. Then one KPI per
-/// case is stored and scheduled, and a replay of each case's range is queued.
+/// InfluxDB, shifted so the cases end one after another shortly before the first start on this
+/// data directory (<see cref="DemoTimeline"/>). Then one KPI per case is stored and scheduled,
+/// and a replay of each case's range is queued.
 /// </summary>
 internal sealed class DemoLoader(
     IServiceProvider services,
     InfluxLineWriter writer,
     IOptions<DemoOptions> options,
     TimeProvider time,
+    IConfiguration configuration,
+    IHostEnvironment environment,
     ILogger<DemoLoader> logger) : BackgroundService
 {
-    private static readonly string DataDirectory = Path.Combine(AppContext.BaseDirectory, "Demo");
+    private static readonly string BundleDirectory = Path.Combine(AppContext.BaseDirectory, "Demo");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,13 +44,16 @@ internal sealed class DemoLoader(
         var influx = new Uri(settings.InfluxUrl.TrimEnd('/') + "/");
         await writer.CreateDatabaseAsync(influx, settings.Database, cancellationToken);
 
-        var now = WindowClock.AlignDown(time.GetUtcNow(), TimeSpan.FromMinutes(1));
+        var now = DemoTimeline.Anchor(
+            DataDirectory.Resolve(configuration, environment.ContentRootPath),
+            WindowClock.AlignDown(time.GetUtcNow(), TimeSpan.FromMinutes(1)),
+            logger);
         var ranges = new List<(KpiDefinition Kpi, DateTimeOffset From, DateTimeOffset To, DateTimeOffset Incident)>();
         for (var i = 0; i < manifest.Cases.Count; i++)
         {
             var demoCase = manifest.Cases[i];
             var kpi = demoCase.Kpi with { Source = demoCase.Kpi.Source with { Database = settings.Database } };
-            var rows = RsCaseFile.Read(Path.Combine(DataDirectory, "Data", demoCase.File), kpi.Attributes);
+            var rows = RsCaseFile.Read(Path.Combine(BundleDirectory, "Data", demoCase.File), kpi.Attributes);
             var first = rows.Min(row => row.Minute);
             var last = rows.Max(row => row.Minute);
             var end = now - settings.EndBefore - (settings.Gap * (manifest.Cases.Count - 1 - i));
@@ -94,7 +101,7 @@ internal sealed class DemoLoader(
 
     private static async Task<DemoManifest> ReadManifestAsync(CancellationToken cancellationToken)
     {
-        var path = Path.Combine(DataDirectory, "demo-cases.json");
+        var path = Path.Combine(BundleDirectory, "demo-cases.json");
         await using var stream = File.OpenRead(path);
         var manifest = await JsonSerializer.DeserializeAsync<DemoManifest>(stream, KpiJson.Options, cancellationToken)
             ?? throw new InvalidDataException($"{path} is empty.");
