@@ -64,6 +64,18 @@ public sealed class CalibrationPageTests : DashboardContext
     }
 
     [Fact]
+    public void Model_SegmentsSayNIsPooled()
+    {
+        var cut = Render<CalibrationModelPage>(parameters => parameters.Add(page => page.Model, "ctr"));
+
+        var headers = cut.FindAll("#segments thead th").Select(cell => cell.TextContent).ToArray();
+        Assert.Contains("Impressions, pooled (N)", headers);
+        var caption = cut.Find("#segments-pooled").TextContent;
+        Assert.Contains("pooled over the last Drift:ConsecutiveWindows out-of-band windows", caption, StringComparison.Ordinal);
+        Assert.Contains("not a share of this window's N of 100,000.", caption, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Model_DrawsTrendPerField()
     {
         var cut = Render<CalibrationModelPage>(parameters => parameters.Add(page => page.Model, "ctr"));

@@ -68,4 +68,63 @@ public sealed class DrilldownHeatmapTests : DashboardContext
         Assert.Null(grid.Cells[0, 1]);
         Assert.Equal(0.818, grid.Cells[0, 0]!.DeviationScore);
     }
+
+    [Fact]
+    public void HeatmapGrid_NumericValues_SortNumerically()
+    {
+        var result = new DrilldownResult(7, ["price", "code"], null, 5, 1000,
+        [
+            new DrilldownCell(["10000", "200"], 1, 10, 10, 0),
+            new DrilldownCell(["2500", "404"], 1, 10, 10, 0),
+            new DrilldownCell(["-1", "200"], 1, 10, 10, 0),
+            new DrilldownCell(["0", "50"], 1, 10, 10, 0),
+            new DrilldownCell(["2.5e3", "404"], 1, 10, 10, 0),
+        ]);
+
+        var grid = HeatmapGrid.Build(result, []);
+
+        Assert.Equal(["-1", "0", "2.5e3", "2500", "10000"], grid.Rows);
+        Assert.Equal(["50", "200", "404"], grid.Columns);
+    }
+
+    [Fact]
+    public void HeatmapGrid_MixedValues_SortOrdinally()
+    {
+        var result = new DrilldownResult(7, ["price", "code"], null, 3, 1000,
+        [
+            new DrilldownCell(["10000", "a"], 1, 10, 10, 0),
+            new DrilldownCell(["2500", "a"], 1, 10, 10, 0),
+            new DrilldownCell(["other", "a"], 1, 10, 10, 0),
+        ]);
+
+        var grid = HeatmapGrid.Build(result, []);
+
+        Assert.Equal(["10000", "2500", "other"], grid.Rows);
+    }
+
+    [Fact]
+    public void Heatmap_NegativeZero_ShowsZero()
+    {
+        var result = new DrilldownResult(7, ["province", "isp"], null, 2, 1000,
+        [
+            new DrilldownCell(["Beijing", "Mobile"], 1, 1000.4, 1000, -0.0002),
+            new DrilldownCell(["Beijing", "Unicom"], 1, 10, 11, -0.048),
+        ]);
+
+        var cut = Render<DrilldownHeatmap>(parameters => parameters.Add(map => map.Result, result));
+
+        Assert.Equal("0.000", cut.Find("td[data-column='Mobile']").TextContent.Trim());
+        Assert.Equal("-0.048", cut.Find("td[data-column='Unicom']").TextContent.Trim());
+        Assert.Contains("deviation score 0.000.", cut.Find("td[data-column='Mobile']").GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heatmap_LegendNamesCellNumber()
+    {
+        var cut = Render<DrilldownHeatmap>(parameters => parameters.Add(map => map.Result, Incidents.Drilldown(7)));
+
+        var legend = cut.Find("#heatmap-legend").TextContent;
+        Assert.Contains("The number in each cell is its deviation score", legend, StringComparison.Ordinal);
+        Assert.Contains("Red: actual below forecast (positive score)", legend, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rca.Contracts;
 using Rca.Web.Components.Pages;
 using Rca.Web.Tests.Support;
@@ -56,7 +57,47 @@ public sealed class IncidentPageTests : DashboardContext
         Queries.Details[7] = Incidents.Detail(7, external: true);
         var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
 
-        Assert.Contains("GPS 0.420, below the threshold 0.500", cut.Find("#external-cause").TextContent, StringComparison.Ordinal);
+        var text = cut.Find("#external-cause").TextContent;
+        Assert.Contains("lowest GPS among the root-cause sets is 0.420, below the threshold 0.500", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("best", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void External_NoSet_SaysNoSetFound()
+    {
+        Queries.Details[7] = Incidents.Detail(7, external: true) with { MinGps = null, RootCauseSets = [] };
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        Assert.Contains("no root-cause set was found", cut.Find("#external-cause").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void External_HighMinGps_SaysWeakSets()
+    {
+        Queries.Details[7] = Incidents.Detail(7, external: true) with { MinGps = 0.9 };
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        var text = cut.Find("#external-cause").TextContent;
+        Assert.Contains("explain less than half", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("below the threshold", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void External_Chinese_SaysLowestGps()
+    {
+        Queries.Details[7] = Incidents.Detail(7, external: true);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new ChineseCulture();
+        try
+        {
+            var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+            Assert.Contains("各根因集合中最低的 GPS 为 0.420", cut.Find("#external-cause").TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]

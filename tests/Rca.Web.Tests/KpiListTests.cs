@@ -24,8 +24,31 @@ public sealed class KpiListTests : DashboardContext
         Assert.Equal(["37", "120.5"], cut.FindAll("td.kpi-actual").Select(cell => cell.TextContent).ToArray());
         Assert.Equal("ratio(errors / total)", cut.FindAll("code.kpi-measure")[0].TextContent);
         Assert.Equal("Not checked yet", cut.FindAll("td.kpi-state")[2].TextContent.Trim());
-        Assert.Equal("incidents/42", cut.Find("a[href='incidents/42']").GetAttribute("href"));
         Assert.Equal("kpis/_new", cut.Find("#kpi-new").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void OpenIncident_ShownWhenLatestCheckHasNone()
+    {
+        Queries.Incidents.Add(Incidents.Summary(42, kpi: "checkout-errors"));
+        Queries.Incidents.Add(Incidents.Summary(9, kpi: "latency"));
+        Queries.Incidents.Add(Incidents.Summary(5, kpi: "latency", status: "resolved"));
+
+        var cut = Render<KpiList>();
+
+        var links = cut.FindAll("td.kpi-open-incident").Select(cell => cell.QuerySelector("a")?.GetAttribute("href")).ToArray();
+        Assert.Equal(["incidents/42", "incidents/9"], links);
+        Assert.Equal("Open incident", cut.FindAll("#kpis thead th")[9].TextContent);
+    }
+
+    [Fact]
+    public void OpenIncident_EmptyWhenNoneOpen()
+    {
+        Queries.Incidents.Add(Incidents.Summary(5, kpi: "latency", status: "resolved"));
+
+        var cut = Render<KpiList>();
+
+        Assert.Empty(cut.FindAll("td.kpi-open-incident a"));
     }
 
     [Fact]

@@ -19,7 +19,12 @@ internal static class DisplayFormat
 
     public static string Rate(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    public static string Score(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    // A small negative score such as -0.0004 rounds to "-0.000", which reads as a real sign.
+    public static string Score(double value)
+    {
+        var text = value.ToString("0.000", CultureInfo.InvariantCulture);
+        return text == "-0.000" ? "0.000" : text;
+    }
 
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rca.Contracts;
 
 namespace Rca.Web.Components.Shared;
@@ -16,10 +17,10 @@ internal sealed class HeatmapGrid
         RootCause = rootCause;
     }
 
-    /// <summary>The values of the first attribute, ordinal order.</summary>
+    /// <summary>The values of the first attribute, in numeric order when all parse as numbers, else ordinal order.</summary>
     public string[] Rows { get; }
 
-    /// <summary>The values of the second attribute, ordinal order.</summary>
+    /// <summary>The values of the second attribute, in numeric order when all parse as numbers, else ordinal order.</summary>
     public string[] Columns { get; }
 
     /// <summary>The cell at [row, column]; null when the window had no leaf with that value pair.</summary>
@@ -39,8 +40,8 @@ internal sealed class HeatmapGrid
             throw new ArgumentException($"A heatmap needs a drill-down over 2 attributes, got {result.Attributes.Count}.", nameof(result));
         }
 
-        var rows = result.Cells.Select(cell => cell.Values[0]).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var columns = result.Cells.Select(cell => cell.Values[1]).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var rows = Sort(result.Cells.Select(cell => cell.Values[0]));
+        var columns = Sort(result.Cells.Select(cell => cell.Values[1]));
         var rowIndex = Index(rows);
         var columnIndex = Index(columns);
 
@@ -87,6 +88,26 @@ internal sealed class HeatmapGrid
         }
 
         return pairs;
+    }
+
+    // Tag values are strings, so numeric tags such as a status code or a price band would sort as
+    // -1, 0, 10000, 2500. Equal numbers written differently ("1", "1.0") keep ordinal order.
+    private static string[] Sort(IEnumerable<string> values)
+    {
+        var distinct = values.Distinct(StringComparer.Ordinal).ToArray();
+        var numbers = new double[distinct.Length];
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            if (!double.TryParse(distinct[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || double.IsNaN(numbers[i]))
+            {
+                return [.. distinct.Order(StringComparer.Ordinal)];
+            }
+        }
+
+        var order = Enumerable.Range(0, distinct.Length)
+            .OrderBy(i => numbers[i])
+            .ThenBy(i => distinct[i], StringComparer.Ordinal);
+        return [.. order.Select(i => distinct[i])];
     }
 
     private static Dictionary<string, int> Index(string[] values)
