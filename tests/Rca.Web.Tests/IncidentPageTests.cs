@@ -124,6 +124,16 @@ public sealed class IncidentPageTests : DashboardContext
     }
 
     [Fact]
+    public void Chart_MarksAnomalousWindow()
+    {
+        Queries.Details[7] = Incidents.Detail(7);
+        var cut = Render<IncidentPage>(parameters => parameters.Add(page => page.Id, 7));
+
+        var chart = cut.Find("#series-chart");
+        Assert.Contains("Anomalous window", chart.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CopyCurl_WritesClipboard()
     {
         Queries.Details[7] = Incidents.Detail(7);
