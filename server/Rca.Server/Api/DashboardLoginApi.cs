@@ -54,7 +54,7 @@ internal static class DashboardLoginApi
         var identity = await validator.ValidateAsync(key, context.RequestAborted);
         if (identity is null)
         {
-            return problems.Status(StatusCodes.Status401Unauthorized, "MissingApiKey", "The API key is invalid or was deleted.");
+            return problems.Status(StatusCodes.Status401Unauthorized, "InvalidApiKey", "The API key is invalid or was deleted.");
         }
 
         if (!identity.Scopes.Contains(ApiScopes.Admin))

@@ -39,20 +39,18 @@ internal static partial class KpiDefinitionProblems
         }
         catch (JsonException error)
         {
-            var field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "body" : error.Path.TrimStart('$', '.');
-            var message = error.Message;
-            var where = "";
-            if (request.HttpContext.Items.ContainsKey(OmitJsonPositionsKey))
+            var explained = JsonErrorText.Explain(error, typeof(KpiDefinition), KpiJson.Options);
+            var field = explained.Path == "$" ? "body" : explained.Path.TrimStart('$', '.');
+            var where = request.HttpContext.Items.ContainsKey(OmitJsonPositionsKey) || explained.Position is null
+                ? ""
+                : $" ({explained.Position})";
+            var verb = explained.Kind switch
             {
-                // System.Text.Json ends its own messages, though not a converter's, with the position.
-                message = JsonPositionSuffix().Replace(message, ".");
-            }
-            else if (error.LineNumber is { } line)
-            {
-                where = $" (line {line + 1}, byte {error.BytePositionInLine + 1})";
-            }
-
-            errors[field] = [$"is invalid{where}: {message}"];
+                JsonErrorKind.Syntax => "is not valid JSON",
+                JsonErrorKind.UnknownProperty => "is not a known property",
+                _ => "is invalid",
+            };
+            errors[field] = [$"{verb}{where}: {explained.Text}"];
             return (null, errors);
         }
 
@@ -75,7 +73,4 @@ internal static partial class KpiDefinitionProblems
 
     [GeneratedRegex("field '([^']+)'")]
     private static partial Regex FieldPattern();
-
-    [GeneratedRegex(@"\.? Path: \S* \| LineNumber: \d+ \| BytePositionInLine: \d+\.$")]
-    private static partial Regex JsonPositionSuffix();
 }

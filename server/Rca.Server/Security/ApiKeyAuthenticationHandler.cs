@@ -68,8 +68,13 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.Headers.WWWAuthenticate = SchemeName;
-        var detail = result.Failure?.Message
-            ?? $"This endpoint needs an API key: send it in the {HeaderName} header or as 'Authorization: ApiKey <key>'.";
+        if (result.Failure is not null)
+        {
+            await problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "InvalidApiKey", result.Failure.Message);
+            return;
+        }
+
+        var detail = $"This endpoint needs an API key: send it in the {HeaderName} header or as 'Authorization: ApiKey <key>'.";
         await problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "MissingApiKey", detail);
     }
 

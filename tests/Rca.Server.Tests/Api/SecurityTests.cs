@@ -34,7 +34,7 @@ public sealed class SecurityTests
 
         using var response = await client.PostAsJsonAsync("/api/v1/incidents/1/acknowledge", Comment, ct);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "API key required");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "Invalid API key");
         Assert.Equal("The API key is invalid or was deleted.", problem.Detail);
     }
 
@@ -81,7 +81,7 @@ public sealed class SecurityTests
         using var rejected = await wrong.GetAsync("/api/v1/incidents", ct);
 
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
-        await ProblemAssert.IsProblemAsync(rejected, HttpStatusCode.Unauthorized, "API key required");
+        await ProblemAssert.IsProblemAsync(rejected, HttpStatusCode.Unauthorized, "Invalid API key");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SecurityTests
         Assert.DoesNotContain(key.Key, listText);
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Unauthorized, "API key required");
+        await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Unauthorized, "Invalid API key");
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.NotFound, "API key not found");
     }
 
@@ -179,7 +179,7 @@ public sealed class SecurityTests
         using var dashboard = await browser.GetAsync("/hangfire", ct);
 
         Assert.Equal("text/html", form.Content.Headers.ContentType?.MediaType);
-        await ProblemAssert.IsProblemAsync(wrongLogin, HttpStatusCode.Unauthorized, "API key required");
+        await ProblemAssert.IsProblemAsync(wrongLogin, HttpStatusCode.Unauthorized, "Invalid API key");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/hangfire", login.Headers.Location?.ToString());
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));

@@ -80,7 +80,7 @@ public sealed partial class KpiUiServiceTests(InfluxDbFixture influx)
     }
 
     [Fact]
-    public async Task Invalid_JsonReaderMessageWithoutPosition()
+    public async Task InvalidEnum_ListsValuesWithoutPosition()
     {
         using var factory = new ServerFactory(TestKpis.SeedJson);
         await using var scope = new UiScope(factory.Services);
@@ -89,9 +89,9 @@ public sealed partial class KpiUiServiceTests(InfluxDbFixture influx)
 
         var result = await scope.Get<IKpiCommands>().TestAsync(definition, Token);
 
-        // System.Text.Json's own message ends with the path, line and byte, which the form leaves out.
+        // The form's message names the allowed values and leaves out the line and byte.
         Assert.Equal(["measure"], result.FieldErrors.Keys);
-        Assert.Equal(["is invalid: The JSON value could not be converted to Rca.Server.Kpis.KpiMeasure."], result.FieldErrors["measure"]);
+        Assert.Equal(["is invalid: Expected one of: sum, ratio."], result.FieldErrors["measure"]);
         Assert.Null(result.Value);
     }
 
