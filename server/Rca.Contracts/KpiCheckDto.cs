@@ -5,7 +5,7 @@ namespace Rca.Contracts;
 /// </summary>
 /// <param name="Kpi">The KPI name.</param>
 /// <param name="WindowStart">The start of the checked window (UTC).</param>
-/// <param name="Status"><c>ok</c>, <c>anomalous</c> or <c>failed</c>.</param>
+/// <param name="Status"><c>ok</c>, <c>anomalous</c>, <c>no_data</c> (the window had no data) or <c>failed</c>.</param>
 /// <param name="Trigger">What ran the check: <c>schedule</c> or <c>replay</c>.</param>
 /// <param name="Error">The error of a failed check; null otherwise.</param>
 /// <param name="Attempts">How many times the window was checked.</param>

@@ -6,5 +6,5 @@ namespace Rca.Contracts;
 /// <param name="WindowStart">The window start (UTC).</param>
 /// <param name="Actual">The actual total; null when the window was not checked or the check failed early.</param>
 /// <param name="Forecast">The forecast total; null when the window was not checked or the check failed early.</param>
-/// <param name="Status">The check status (<c>ok</c>, <c>anomalous</c>, <c>failed</c>), or null when the window was not checked.</param>
+/// <param name="Status">The check status (<c>ok</c>, <c>anomalous</c>, <c>no_data</c>, <c>failed</c>), or null when the window was not checked.</param>
 public sealed record TotalSeriesPoint(DateTimeOffset WindowStart, double? Actual, double? Forecast, string? Status);

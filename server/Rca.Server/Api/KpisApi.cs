@@ -66,9 +66,9 @@ internal static class KpisApi
             return problems.BadRequest("InvalidPaging", error);
         }
 
-        if (status is not null && status is not (CheckStatus.Ok or CheckStatus.Anomalous or CheckStatus.Failed))
+        if (status is not null && status is not (CheckStatus.Ok or CheckStatus.Anomalous or CheckStatus.NoData or CheckStatus.Failed))
         {
-            return problems.BadRequest("InvalidCheckFilter", $"'status' must be ok, anomalous or failed, got '{status}'.");
+            return problems.BadRequest("InvalidCheckFilter", $"'status' must be ok, anomalous, no_data or failed, got '{status}'.");
         }
 
         if (await catalog.FindAsync(name, cancellationToken) is null)

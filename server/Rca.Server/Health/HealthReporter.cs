@@ -8,7 +8,8 @@ namespace Rca.Server.Health;
 
 /// <summary>
 /// Builds the health report from the stored checks: the service is degraded while the latest
-/// check of any enabled KPI failed, and the report lists the latest error per source.
+/// check of any enabled KPI failed or found no data, and the report lists the latest error per
+/// source.
 /// </summary>
 internal sealed class HealthReporter(KpiCatalog catalog, RcaDbContext db)
 {
@@ -25,8 +26,9 @@ internal sealed class HealthReporter(KpiCatalog catalog, RcaDbContext db)
             var latest = await db.Checks.AsNoTracking()
                 .Where(c => c.KpiName == kpi.Name)
                 .OrderByDescending(c => c.CheckedAt)
+                .ThenByDescending(c => c.WindowStart)
                 .FirstOrDefaultAsync(cancellationToken);
-            if (latest is { Status: CheckStatus.Failed })
+            if (latest is { Status: CheckStatus.Failed or CheckStatus.NoData })
             {
                 failures.Add((KpiSourceResolver.Describe(kpi), kpi.Name, latest));
             }
@@ -40,7 +42,7 @@ internal sealed class HealthReporter(KpiCatalog catalog, RcaDbContext db)
                 return new SourceHealth(
                     group.Key,
                     [.. group.Select(failure => failure.Kpi).Order(StringComparer.Ordinal)],
-                    newest.Check.Error ?? "",
+                    newest.Check.Status == CheckStatus.NoData ? NoDataError(newest.Check) : newest.Check.Error ?? "",
                     new DateTimeOffset(newest.Check.CheckedAt, TimeSpan.Zero));
             })
             .OrderBy(source => source.Source, StringComparer.Ordinal)
@@ -48,4 +50,7 @@ internal sealed class HealthReporter(KpiCatalog catalog, RcaDbContext db)
 
         return new HealthReport(sources.Count == 0 ? "ok" : "degraded", sources);
     }
+
+    private static string NoDataError(CheckRecord check) =>
+        $"KPI '{check.KpiName}' has no data in the window at {new DateTimeOffset(check.WindowStart, TimeSpan.Zero):O}; check that its points are still written.";
 }

@@ -23,7 +23,9 @@ internal sealed class KpiCheckJob(
 
     /// <summary>
     /// Checks the latest complete window of the KPI and, oldest first, every earlier window since
-    /// the last ok or anomalous check, at most <see cref="CheckOptions.MaxCatchUpWindows"/> of them.
+    /// the last ok, anomalous or no_data check, at most <see cref="CheckOptions.MaxCatchUpWindows"/>
+    /// of them. A no_data window counts as checked, so a KPI without data is not retried at every
+    /// run; a replay checks it again.
     /// Windows that become due while it runs are checked before it returns, because
     /// <see cref="SkipWhilePendingAttribute"/> skips the runs scheduled meanwhile.
     /// </summary>

@@ -14,6 +14,8 @@ namespace Rca.Server.Jobs;
 /// localizes the root causes of an anomalous window and stores the check and the incident.
 /// The scheduled job and the replay both run this. A window that already has an ok or
 /// anomalous check is kept as it is, so retries and repeated replays never duplicate results.
+/// A window without data is stored as <c>no_data</c> and checked again by a replay, so points
+/// that arrive late are still checked.
 /// </summary>
 internal sealed class KpiWindowChecker(
     RcaDbContext db,
@@ -88,6 +90,10 @@ internal sealed class KpiWindowChecker(
 
         record.QueryMilliseconds = step.Lap();
         record.LeafCount = data.Leaves.Length;
+        if (!HasData(data))
+        {
+            return await StoreNoDataAsync(kpi, windowStart, record, step, started, cancellationToken);
+        }
 
         var forecaster = LeafForecasterFactory.Create(kpi.Forecast);
         var (forecastNumerators, forecastDenominators) = LeafForecasts.ForecastLeaves(kpi, data, forecaster);
@@ -140,6 +146,41 @@ internal sealed class KpiWindowChecker(
         }
 
         return new CheckOutcome(record.Status, Kept: false, incident?.Id);
+    }
+
+    // NOTE: the sources fill windows without points with 0, so a window whose points all have
+    // the value 0 is also no_data.
+    private static bool HasData(WindowData data)
+    {
+        var current = data.Current;
+        for (var leaf = 0; leaf < data.Leaves.Length; leaf++)
+        {
+            if (data.Numerators[leaf][current] != 0 || (data.Denominators is { } denominators && denominators[leaf][current] != 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<CheckOutcome> StoreNoDataAsync(
+        KpiDefinition kpi, DateTimeOffset windowStart, CheckRecord record, StepTimer step, long started, CancellationToken cancellationToken)
+    {
+        // No actual and no forecast: a stored 0 would chart as a drop to 0 and read as a value.
+        record.Actual = null;
+        record.Forecast = null;
+        record.Status = CheckStatus.NoData;
+        record.Error = null;
+        record.IncidentId = null;
+        if (!await SaveAsync(record, null, step, started, cancellationToken))
+        {
+            var stored = await db.Checks.AsNoTracking().SingleAsync(c => c.KpiName == kpi.Name && c.WindowStart == record.WindowStart, cancellationToken);
+            return new CheckOutcome(stored.Status, Kept: true, stored.IncidentId);
+        }
+
+        logger.LogWarning("KPI {Kpi} has no data in the window at {WindowStart:O}; stored as {Status}", kpi.Name, windowStart, CheckStatus.NoData);
+        return new CheckOutcome(record.Status, Kept: false, null);
     }
 
     private static LeafTable BuildTable(KpiDefinition kpi, WindowData data, double[] forecastNumerators, double[]? forecastDenominators)

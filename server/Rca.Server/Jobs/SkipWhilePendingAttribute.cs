@@ -12,8 +12,8 @@ namespace Rca.Server.Jobs;
 /// <remarks>
 /// Hangfire creates a run of a recurring job at every occurrence of its schedule, whether or not
 /// the last one finished, so a queue that falls behind grows without bound (1,626 runs in a
-/// 200-KPI load run). Skipping loses no window: a run checks every window since the last ok or
-/// anomalous check, and <see cref="KpiCheckJob.RunScheduledAsync"/> checks the windows that
+/// 200-KPI load run). Skipping loses no window: a run checks every window since the last ok,
+/// anomalous or no_data check, and <see cref="KpiCheckJob.RunScheduledAsync"/> checks the windows that
 /// became due while it ran before it returns. The id of the last created run is kept in a
 /// storage hash of its own, because Hangfire 1.8 clears the recurring job's <c>LastJobId</c>
 /// when a filter cancels a creation. Servers that share the storage therefore share the rule.

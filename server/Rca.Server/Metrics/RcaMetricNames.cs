@@ -17,7 +17,7 @@ internal static class RcaMetricNames
     /// <summary>Histogram of the duration of one KPI window check, by <c>kpi</c> and <c>result</c>.</summary>
     public const string CheckDuration = "rca_check_duration_seconds";
 
-    /// <summary>Counter of KPI window checks that ran, by <c>kpi</c> and <c>result</c> (ok, anomalous, failed).</summary>
+    /// <summary>Counter of KPI window checks that ran, by <c>kpi</c> and <c>result</c> (ok, anomalous, no_data, failed).</summary>
     public const string Checks = "rca_checks_total";
 
     /// <summary>Histogram of the duration of one localization (PSqueeze) run, by <c>kpi</c>.</summary>
@@ -44,7 +44,7 @@ internal static class RcaMetricNames
     /// <summary>The label of the KPI name.</summary>
     public const string KpiLabel = "kpi";
 
-    /// <summary>The label of the check result: <c>ok</c>, <c>anomalous</c> or <c>failed</c>.</summary>
+    /// <summary>The label of the check result: <c>ok</c>, <c>anomalous</c>, <c>no_data</c> or <c>failed</c>.</summary>
     public const string ResultLabel = "result";
 
     /// <summary>The label of the configured notification channel name.</summary>

@@ -36,7 +36,7 @@ internal sealed class RcaMetrics
         _calibrationChecks = meter.CreateCounter<long>(RcaMetricNames.CalibrationChecks, description: "Calibration check rows stored, by verdict.");
     }
 
-    /// <summary>Records a check that ran to a stored result (<c>ok</c>, <c>anomalous</c> or <c>failed</c>).</summary>
+    /// <summary>Records a check that ran to a stored result (<c>ok</c>, <c>anomalous</c>, <c>no_data</c> or <c>failed</c>).</summary>
     public void RecordCheck(string kpi, string result, TimeSpan duration)
     {
         var tags = new TagList { { RcaMetricNames.KpiLabel, kpi }, { RcaMetricNames.ResultLabel, result } };

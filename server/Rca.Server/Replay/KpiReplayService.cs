@@ -103,7 +103,7 @@ internal sealed class KpiReplayService(
         var firstUtc = first.UtcDateTime;
         var lastUtc = last.UtcDateTime;
         var done = (await db.Checks.AsNoTracking()
-                .Where(c => c.KpiName == kpi.Name && c.WindowStart >= firstUtc && c.WindowStart <= lastUtc && c.Status != CheckStatus.Failed)
+                .Where(c => c.KpiName == kpi.Name && c.WindowStart >= firstUtc && c.WindowStart <= lastUtc && (c.Status == CheckStatus.Ok || c.Status == CheckStatus.Anomalous))
                 .Select(c => new { c.WindowStart, c.Status, c.IncidentId })
                 .ToListAsync(cancellationToken))
             .Select(c => (Window: new DateTimeOffset(DateTime.SpecifyKind(c.WindowStart, DateTimeKind.Utc)), c.Status, c.IncidentId))

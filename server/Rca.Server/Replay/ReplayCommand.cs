@@ -106,7 +106,7 @@ internal static class ReplayCommand
     {
         var summary = run.Summary;
         await output.WriteLineAsync(text["Header", summary.Kpi, summary.Windows, Format(summary.From), Format(summary.To), summary.AlreadyChecked]);
-        int ok = 0, anomalous = 0, opened = 0;
+        int ok = 0, anomalous = 0, noData = 0, opened = 0;
         foreach (var window in run.Windows)
         {
             var start = Format(window.WindowStart);
@@ -120,10 +120,11 @@ internal static class ReplayCommand
             await output.WriteLineAsync(line);
             ok += window.Status == CheckStatus.Ok ? 1 : 0;
             anomalous += window.Status == CheckStatus.Anomalous ? 1 : 0;
+            noData += window.Status == CheckStatus.NoData ? 1 : 0;
             opened += window is { Kept: false, IncidentId: not null } ? 1 : 0;
         }
 
-        await output.WriteLineAsync(text["Summary", ok, anomalous, run.Failed, opened]);
+        await output.WriteLineAsync(text["Summary", ok, anomalous, noData, run.Failed, opened]);
     }
 
     private static bool TryParseTime(string value, out DateTimeOffset time) =>

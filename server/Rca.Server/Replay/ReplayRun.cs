@@ -18,7 +18,7 @@ internal sealed record ReplayRun(ReplaySummary Summary, IReadOnlyList<ReplayWind
 /// The outcome of one replayed window.
 /// </summary>
 /// <param name="WindowStart">The window start (UTC).</param>
-/// <param name="Status"><c>ok</c>, <c>anomalous</c> or <c>failed</c>.</param>
+/// <param name="Status"><c>ok</c>, <c>anomalous</c>, <c>no_data</c> or <c>failed</c>.</param>
 /// <param name="Kept">Whether an earlier ok or anomalous check was kept and nothing ran.</param>
 /// <param name="IncidentId">The incident of the window, if any.</param>
 /// <param name="RootCause">The incident's root cause, if any.</param>

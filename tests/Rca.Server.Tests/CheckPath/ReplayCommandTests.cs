@@ -33,14 +33,14 @@ public sealed class ReplayCommandTests(InfluxDbFixture influx) : IDisposable
             "2026-03-01T11:53:00Z  ok",
             "2026-03-01T11:54:00Z  anomalous  incident 1: " + GeneratedKpi.DropRootCause,
             "2026-03-01T11:55:00Z  ok",
-            "3 ok, 1 anomalous, 0 failed; 1 incidents opened.",
+            "3 ok, 1 anomalous, 0 no_data, 0 failed; 1 incidents opened.",
         ], lines);
 
         (status, output, _) = await RunAsync(database, influx.Url, "--kpi", GeneratedKpi.Name, "--from", "2026-03-01T11:54:00Z", "--to", "2026-03-01T11:55:00Z");
 
         Assert.Equal(0, status);
         Assert.Contains("2026-03-01T11:54:00Z  anomalous (kept from an earlier check)", output);
-        Assert.Contains("0 ok, 1 anomalous, 0 failed; 0 incidents opened.", output);
+        Assert.Contains("0 ok, 1 anomalous, 0 no_data, 0 failed; 0 incidents opened.", output);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ReplayCommandTests(InfluxDbFixture influx) : IDisposable
 
         Assert.Equal(2, status);
         Assert.Contains("2026-03-01T11:54:00Z  failed: Reading KPI 'requests' from InfluxDB at http://127.0.0.1:", output);
-        Assert.Contains("0 ok, 0 anomalous, 1 failed; 0 incidents opened.", output);
+        Assert.Contains("0 ok, 0 anomalous, 0 no_data, 1 failed; 0 incidents opened.", output);
     }
 
     [Theory]
