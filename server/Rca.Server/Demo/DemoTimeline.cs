@@ -3,10 +3,8 @@ using System.Globalization;
 namespace Rca.Server.Demo;
 
 /// <summary>
-/// The minute the demo's cases are placed before, kept in the data directory so that a restart
-/// on the same data writes the cases at the same times as the first start. Without it, each
-/// start shifted the cases, so the incidents stored by an earlier start no longer matched the
-/// data in InfluxDB, and the replay found the shifted windows already checked.
+/// The time the demo's cases end before, kept in the data directory so that a restart on the
+/// same data writes the cases at the same times, and the stored incidents still match InfluxDB.
 /// </summary>
 internal static class DemoTimeline
 {
@@ -27,7 +25,7 @@ internal static class DemoTimeline
                 return stored.ToUniversalTime();
             }
 
-            logger.LogWarning("{Path} contains '{Text}', not a time such as 2026-12-04T10:00:00.0000000+00:00; the demo starts a new timeline", path, text);
+            logger.LogWarning("{Path} contains '{Text}', not a time such as 2026-12-04T10:00:00.0000000+00:00, so the demo starts a new timeline", path, text);
         }
 
         var temporary = path + ".tmp";
