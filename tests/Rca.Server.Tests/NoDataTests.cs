@@ -46,6 +46,26 @@ public sealed class NoDataTests
     }
 
     [Fact]
+    public async Task Check_SumDropsToZero_IsAnomalous()
+    {
+        var sumSeed = TestKpis.SeedJson
+            .Replace("\"measure\": \"ratio\"", "\"measure\": \"sum\"", StringComparison.Ordinal)
+            .Replace("\"denominatorField\": \"total\",", "", StringComparison.Ordinal);
+        Assert.Contains("\"measure\": \"sum\"", sumSeed, StringComparison.Ordinal);
+        using var factory = new ServerFactory(sumSeed);
+        TestKpis.AddMinutes(factory.Source, ServerFactory.Start.AddMinutes(-30), Gap);
+        factory.Localizer.Result = [ScriptedLocalizer.Set("region=eu", gps: 0.95)];
+
+        await factory.RunWindowAsync(TestKpis.Name, Gap, Token);
+
+        var check = await factory.QueryAsync(db => db.Checks.SingleAsync(Token));
+        Assert.Equal("anomalous", check.Status);
+        Assert.Equal(0, check.Actual);
+        Assert.True(check.Forecast > 0);
+        Assert.NotNull(check.IncidentId);
+    }
+
+    [Fact]
     public async Task Check_WindowWithPoints_IsStillOk()
     {
         using var factory = CreateFactory();
@@ -58,7 +78,7 @@ public sealed class NoDataTests
     }
 
     [Fact]
-    public async Task Api_NoDataCheck_IsListedAndDegradesHealth()
+    public async Task Api_NoData_DegradesHealth()
     {
         using var factory = CreateFactory();
         using var client = factory.CreateClient();

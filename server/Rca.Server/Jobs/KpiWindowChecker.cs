@@ -90,7 +90,7 @@ internal sealed class KpiWindowChecker(
 
         record.QueryMilliseconds = step.Lap();
         record.LeafCount = data.Leaves.Length;
-        if (!HasData(data))
+        if (!HasData(data) && !LeafForecasts.IsTestable(kpi, data))
         {
             return await StoreNoDataAsync(kpi, windowStart, record, step, started, cancellationToken);
         }
@@ -149,7 +149,9 @@ internal sealed class KpiWindowChecker(
     }
 
     // NOTE: the sources fill windows without points with 0, so a window whose points all have
-    // the value 0 is also no_data.
+    // the value 0 is also without data. Such a window is no_data only when it cannot be tested:
+    // a ratio without traffic, or a sum without history. A sum that drops to 0 after non-zero
+    // history goes through the anomaly test, because a total outage must open an incident.
     private static bool HasData(WindowData data)
     {
         var current = data.Current;
