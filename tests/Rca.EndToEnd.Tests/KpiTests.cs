@@ -81,9 +81,9 @@ public sealed class KpiTests(DemoServer server)
             interval = "1m",
             labelDelay,
         };
-        var (shown, expected) = await TestUntilSameWindowAsync(form, body, ct);
+        var (shownLeaves, expected) = await TestUntilSameWindowAsync(form, body, ct);
         Assert.True(expected.LeafCount > 0, $"POST api/v1/kpis/test found no leaves in {expected.WindowStart:O} of {lastCase.Measurement}.");
-        Assert.Equal(expected.LeafCount.ToString(CultureInfo.InvariantCulture), shown);
+        Assert.Equal(expected.LeafCount.ToString(CultureInfo.InvariantCulture), shownLeaves);
         await Expect(form.TestTotal).ToHaveTextAsync(expected.Total.ToString("#,0.###", CultureInfo.InvariantCulture));
         await Expect(form.TestAttributes).ToHaveCountAsync(lastCase.Attributes.Count);
         await Screenshots.TakeAsync(page, "kpi-new-tested");
@@ -143,17 +143,17 @@ public sealed class KpiTests(DemoServer server)
             var kpis = await server.ListKpisAsync(cancellationToken);
             await Expect(list.KpiLinks).ToHaveCountAsync(kpis.Count);
             var expected = kpis.Select(kpi => $"{kpi.Name}: {kpi.LatestCheck?.Status ?? "none"}").Order(StringComparer.Ordinal).ToList();
-            var shown = new List<string>();
+            var shownStatuses = new List<string>();
             foreach (var kpi in kpis)
             {
                 var state = list.State(kpi.Name);
-                shown.Add($"{kpi.Name}: {(await state.CountAsync() == 0 ? "none" : await state.GetAttributeAsync("data-check-status"))}");
+                shownStatuses.Add($"{kpi.Name}: {(await state.CountAsync() == 0 ? "none" : await state.GetAttributeAsync("data-check-status"))}");
             }
 
-            shown.Sort(StringComparer.Ordinal);
-            if (shown.SequenceEqual(expected) || attempt == 3)
+            shownStatuses.Sort(StringComparer.Ordinal);
+            if (shownStatuses.SequenceEqual(expected) || attempt == 3)
             {
-                Assert.Equal(expected, shown);
+                Assert.Equal(expected, shownStatuses);
                 Assert.All(kpis, kpi => Assert.NotNull(kpi.LatestCheck));
                 return;
             }
@@ -167,16 +167,16 @@ public sealed class KpiTests(DemoServer server)
             var checks = await server.Api.GetFromJsonAsync<Page<KpiCheckDto>>($"api/v1/kpis/{name}/checks?limit=50", cancellationToken)
                 ?? throw new InvalidOperationException($"GET api/v1/kpis/{name}/checks returned an empty body.");
             var expected = checks.Items.Select(check => check.Status).ToList();
-            var shown = new List<string>();
+            var shownStatuses = new List<string>();
             foreach (var chip in await kpiPage.CheckStates.AllAsync())
             {
-                shown.Add(await chip.GetAttributeAsync("data-check-status") ?? "");
+                shownStatuses.Add(await chip.GetAttributeAsync("data-check-status") ?? "");
             }
 
-            if (shown.SequenceEqual(expected) || attempt == 3)
+            if (shownStatuses.SequenceEqual(expected) || attempt == 3)
             {
-                Assert.Equal(expected, shown);
-                Assert.Contains("anomalous", shown);
+                Assert.Equal(expected, shownStatuses);
+                Assert.Contains("anomalous", shownStatuses);
                 return;
             }
 

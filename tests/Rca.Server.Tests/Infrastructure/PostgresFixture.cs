@@ -10,7 +10,7 @@ namespace Rca.Server.Tests.Infrastructure;
 /// empty database.
 /// </summary>
 /// <remarks>
-/// When PostgreSQL is missing, the test that asks for a database fails with a message that
+/// When PostgreSQL is missing, the test that requests a database fails with a message that
 /// explains how to install it; nothing is skipped.
 /// </remarks>
 public sealed class PostgresFixture : IAsyncLifetime
